@@ -1,0 +1,3 @@
+from kommlint.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Check functions for `kind: python` rules, one module per pack."""

@@ -1,0 +1,98 @@
+"""`metric`: a measure of the document, a paragraph, a sentence or a word against a limit.
+
+Fields:
+  metric: lix | sentence_words | paragraph_words | word_letters
+  scope:  document | paragraph | sentence | word (what one value is measured over;
+          each metric has a natural scope and lix allows document or paragraph)
+Options (overridable per rule in the configuration):
+  max:        the limit; a value above it is a finding
+  min_words:  skip paragraphs/documents with fewer words (too short for the metric to mean much)
+Message placeholders: {value}, {limit}, {match}.
+"""
+
+from __future__ import annotations
+
+from kommlint.language import BlockAnalysis
+from kommlint.rules.context import RuleContext
+from kommlint.rules.model import Rule
+
+fields = {"metric", "scope"}
+SCOPES = {
+    "lix": {"document", "paragraph"},
+    "sentence_words": {"sentence"},
+    "paragraph_words": {"paragraph"},
+    "word_letters": {"word"},
+}
+
+
+def compile(rule: Rule):
+    metric = rule.spec.get("metric")
+    if metric not in SCOPES:
+        raise ValueError(f"okänt mått {metric!r} (finns: {sorted(SCOPES)})")
+    scope = rule.spec.get("scope") or sorted(SCOPES[metric])[0]
+    if scope not in SCOPES[metric]:
+        raise ValueError(f"måttet {metric} kan mätas per {sorted(SCOPES[metric])}, inte {scope}")
+    if "max" not in rule.options:
+        raise ValueError("kind metric behöver options.max")
+    return metric, scope
+
+
+def lix_counts(analysis: BlockAnalysis) -> tuple[int, int, int]:
+    """Words, sentences and long words (more than six letters) as LIX counts them."""
+    words = [t for t in analysis.tokens if t.is_word]
+    long_words = sum(1 for t in words if sum(c.isalpha() for c in t.text) > 6)
+    return len(words), len(analysis.sentences), long_words
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}".replace(".", ",")
+
+
+def run(rule: Rule, ctx: RuleContext):
+    metric, scope = rule.compiled
+    limit = float(ctx.options["max"])
+    min_words = int(ctx.options.get("min_words", 0))
+    blocks = ctx.blocks()
+    if metric == "lix":
+        analyses = [(b, ctx.analysis(b)) for b in blocks]
+        if scope == "document":
+            words, sentences, long_words = (0, 0, 0)
+            for _, analysis in analyses:
+                w, s, lw = lix_counts(analysis)
+                words, sentences, long_words = words + w, sentences + s, long_words + lw
+            if words >= max(min_words, 1) and sentences:
+                value = words / sentences + 100 * long_words / words
+                if value > limit:
+                    yield ctx.document_finding(value=_fmt(value), limit=_fmt(limit))
+            return
+        for block, analysis in analyses:
+            w, s, lw = lix_counts(analysis)
+            if w >= max(min_words, 1) and s:
+                value = w / s + 100 * lw / w
+                if value > limit:
+                    yield ctx.finding(
+                        block, None, None, value=_fmt(value), limit=_fmt(limit), with_context=False
+                    )
+        return
+    for block in blocks:
+        analysis: BlockAnalysis = ctx.analysis(block)
+        if metric == "paragraph_words":
+            count = sum(len(s.words) for s in analysis.sentences)
+            if count > limit:
+                yield ctx.finding(
+                    block, None, None, value=count, limit=_fmt(limit), with_context=False
+                )
+        elif metric == "sentence_words":
+            for sentence in analysis.sentences:
+                count = len(sentence.words)
+                if count > limit:
+                    yield ctx.finding(
+                        block, sentence.start, sentence.end, value=count, limit=_fmt(limit)
+                    )
+        elif metric == "word_letters":
+            for token in analysis.tokens:
+                letters = sum(c.isalpha() for c in token.text)
+                if letters > limit:
+                    yield ctx.finding(
+                        block, token.start, token.end, value=letters, limit=_fmt(limit)
+                    )

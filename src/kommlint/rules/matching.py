@@ -1,0 +1,201 @@
+"""Lemma-aware term matching.
+
+Pack authors write terms in dictionary form ("erhålla", "vidta åtgärd"). A term matches a
+token when the token's lemma or its surface form equals the term word, so that every
+inflection is caught ("erhöll", "erhållit", "erhålls"); multi-word terms match lemma by
+lemma ("vidtog åtgärderna"), optionally with a few words in between (`gap`). A term may
+also be allowed to match as a part of a compound (`compound: prefix|suffix|any`), in which
+case the whole compound is what the finding reports ("handikapptoalett").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from kommlint.language import Sentence, Token
+from kommlint.language.formlookup import lookup_lemma
+
+COMPOUND_MODES = {"none", "prefix", "suffix", "any"}
+# The shortest remainder that makes a compound rather than an inflection ("handikapp|ad").
+MIN_COMPOUND_PART = 3
+
+
+@dataclass
+class Term:
+    words: tuple[str, ...]  # lower-cased lemmas
+    forms: frozenset[str] = frozenset()  # extra surface forms for single-word terms
+    compound: str = "none"
+    case_sensitive: bool = False
+    pos: frozenset[str] = frozenset()
+    gap: int = 0
+    data: dict[str, Any] = field(default_factory=dict)  # suggestion, note, severity, ...
+    exceptions: tuple[re.Pattern, ...] = ()
+    source_text: str = ""
+
+
+@dataclass
+class TermMatch:
+    term: Term
+    start: int  # character offsets in the block text
+    end: int
+    tokens: list[Token]
+
+
+def compile_term(raw: Any, *, default_compound: str = "none") -> Term:
+    if isinstance(raw, str):
+        raw = {"term": raw}
+    if not isinstance(raw, dict) or not isinstance(raw.get("term"), str):
+        raise ValueError(f"en term ska ha fältet 'term' (text), inte {raw!r}")
+    text = raw["term"].strip()
+    case_sensitive = bool(raw.get("case_sensitive", False))
+    words = tuple(w if case_sensitive else w.lower() for w in text.split())
+    if not words:
+        raise ValueError("tom term")
+    compound = str(raw.get("compound", default_compound))
+    if compound not in COMPOUND_MODES:
+        raise ValueError(f"compound ska vara en av {sorted(COMPOUND_MODES)}, inte {compound!r}")
+    forms = raw.get("forms") or []
+    if not isinstance(forms, list):
+        raise ValueError(f"'forms' ska vara en lista, inte {forms!r}")
+    exceptions = tuple(re.compile(p, re.IGNORECASE) for p in raw.get("exceptions") or [])
+    known = {"term", "forms", "compound", "case_sensitive", "pos", "gap", "exceptions"}
+    return Term(
+        words=words,
+        forms=frozenset(f if case_sensitive else f.lower() for f in forms),
+        compound=compound,
+        case_sensitive=case_sensitive,
+        pos=frozenset(raw.get("pos") or []),
+        gap=int(raw.get("gap", 0)),
+        data={k: v for k, v in raw.items() if k not in known},
+        exceptions=exceptions,
+        source_text=text,
+    )
+
+
+class TermMatcher:
+    """Finds any of a set of terms in analysed sentences; built once per rule."""
+
+    def __init__(self, terms: list[Term]) -> None:
+        self.terms = terms
+        self._by_word: dict[str, list[Term]] = defaultdict(list)
+        self._prefix: dict[str, list[Term]] = defaultdict(list)
+        self._suffix: dict[str, list[Term]] = defaultdict(list)
+        for term in terms:
+            first = term.words[0]
+            self._by_word[first].append(term)
+            for form in term.forms:
+                self._by_word[form].append(term)
+            if len(term.words) == 1 and term.compound in {"prefix", "any"}:
+                self._prefix[first].append(term)
+            if len(term.words) == 1 and term.compound in {"suffix", "any"}:
+                self._suffix[first].append(term)
+        self._prefix_lengths = sorted({len(k) for k in self._prefix})
+
+    @staticmethod
+    def _keys(token: Token, case_sensitive: bool) -> tuple[str, str]:
+        if case_sensitive:
+            return token.text, token.lemma
+        return token.lower, token.lemma
+
+    def _word_matches(self, term: Term, word: str, token: Token) -> bool:
+        surface, lemma = self._keys(token, term.case_sensitive)
+        if term.case_sensitive and token.text[:1] != word[:1]:
+            return False
+        if term.pos and token.pos and token.pos not in term.pos:
+            return False
+        return surface == word or lemma == word or (len(term.words) == 1 and surface in term.forms)
+
+    def find(self, sentence: Sentence) -> Iterator[TermMatch]:
+        tokens = [t for t in sentence.tokens if not t.is_space]
+        for i, token in enumerate(tokens):
+            if token.is_punct:
+                continue
+            candidates: dict[int, Term] = {}
+            for key in {token.lower, token.lemma, token.text}:
+                for term in self._by_word.get(key, ()):
+                    candidates[id(term)] = term
+            for term in candidates.values():
+                match = self._match_at(term, tokens, i)
+                if match is not None:
+                    yield match
+            yield from self._compound_matches(token, candidates)
+
+    def _match_at(self, term: Term, tokens: list[Token], i: int) -> TermMatch | None:
+        if not self._word_matches(term, term.words[0], tokens[i]):
+            return None
+        matched = [tokens[i]]
+        j = i
+        for word in term.words[1:]:
+            found = None
+            for k in range(j + 1, min(len(tokens), j + 2 + term.gap)):
+                if tokens[k].is_punct:
+                    break
+                if self._word_matches(term, word, tokens[k]):
+                    found = k
+                    break
+            if found is None:
+                return None
+            matched.append(tokens[found])
+            j = found
+        return TermMatch(term, matched[0].start, matched[-1].end, matched)
+
+    def _compound_matches(self, token: Token, already: dict[int, Term]) -> Iterator[TermMatch]:
+        if not (self._prefix or self._suffix) or not token.text.isalpha():
+            return
+        lower = token.lower
+        seen = set(already)
+        for length in self._prefix_lengths:
+            if len(lower) - length < MIN_COMPOUND_PART:
+                break
+            for term in self._prefix.get(lower[:length], ()):
+                if id(term) not in seen and self._pos_ok(term, token):
+                    seen.add(id(term))
+                    yield TermMatch(term, token.start, token.end, [token])
+        if not self._suffix:
+            return
+        for cut in range(MIN_COMPOUND_PART, len(lower) - 1):
+            tail = lower[cut:]
+            terms = self._suffix.get(tail)
+            if terms is None:
+                lemma = lookup_lemma(tail)
+                terms = self._suffix.get(lemma) if lemma else None
+            for term in terms or ():
+                if id(term) not in seen and self._pos_ok(term, token):
+                    seen.add(id(term))
+                    yield TermMatch(term, token.start, token.end, [token])
+
+    @staticmethod
+    def _pos_ok(term: Term, token: Token) -> bool:
+        return not term.pos or not token.pos or token.pos in term.pos
+
+
+_QUOTE_PAIRS = {'"': '"', "”": "”", "“": "”", "«": "»", "»": "«", "„": "“", "'": "'", "’": "’"}
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of text inside quotation marks (the marks included)."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(text):
+        char = text[i]
+        closer = _QUOTE_PAIRS.get(char)
+        is_opening = closer is not None and (i == 0 or not text[i - 1].isalnum())
+        if is_opening:
+            end = text.find(closer, i + 1)
+            # An apostrophe inside a word ("Stockholm's") is not a closing quote.
+            while end != -1 and end + 1 < len(text) and text[end + 1].isalnum():
+                end = text.find(closer, end + 1)
+            if end != -1 and end - i <= 400:
+                spans.append((i, end + 1))
+                i = end + 1
+                continue
+        i += 1
+    return spans
+
+
+def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
