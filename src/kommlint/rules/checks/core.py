@@ -14,5 +14,8 @@ def notices(ctx: RuleContext):
             continue
         yield ctx.document_finding(
             message=ctx.text(notice.message, notice.message_en),
-            location=Location(Part.DOCUMENT, page=notice.page),
+            # A notice about one page (a scanned page) points at that page's OCR text.
+            location=Location(Part.OCR, page=notice.page)
+            if notice.page is not None
+            else Location(Part.DOCUMENT),
         )
