@@ -18,3 +18,9 @@ def test_pack():
 @pytest.fixture(scope="session")
 def test_rules(test_pack):
     return {rule.id: rule for rule in test_pack.rules}
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory, monkeypatch):
+    """Keep every test's result cache out of the user's real cache folder."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))

@@ -59,10 +59,10 @@ def test_fail_on_never_and_warning(project):
 def test_select_by_id_prefix_and_pack(project):
     path = str(project / "dalig.txt")
     for selector in ("TST001", "TST00", "testpack"):
-        data = json.loads(run("check", "-f", "json", "--select", selector, path).output)
+        data = json.loads(run("check", "-f", "json", "--select", selector, path).stdout)
         rules = {f["rule"] for f in data["files"][0]["findings"]}
         assert "TST001" in rules
-    data = json.loads(run("check", "-f", "json", "--select", "TST001", path).output)
+    data = json.loads(run("check", "-f", "json", "--select", "TST001", path).stdout)
     assert {f["rule"] for f in data["files"][0]["findings"]} == {"TST001"}
 
 
@@ -103,7 +103,7 @@ def test_unreadable_file_exit_3_and_run_goes_on(project):
     (project / "dalig.txt").unlink()
     result = runner.invoke(app, ["check", "-f", "json", "--ignore", "TST003", str(project)])
     assert result.exit_code == 3
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     jsonschema.validate(data, SCHEMA)
     statuses = {Path(f["path"]).name: f["status"] for f in data["files"]}
     assert statuses == {"bra.txt": "checked", "trasig.pdf": "error"}
@@ -118,7 +118,7 @@ def test_missing_file_is_per_file_error(project):
 def test_stdin(project, monkeypatch):
     monkeypatch.chdir(project)
     result = runner.invoke(app, ["check", "-f", "json", "-"], input="Du erhöll det.\n")
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert data["files"][0]["path"] == "-"
     assert any(f["rule"] == "TST001" for f in data["files"][0]["findings"])
 
@@ -154,7 +154,7 @@ def test_severity_override_and_rule_options_from_config(project):
         config.read_text() + '[severity]\nTST003 = "info"\n[rules.TST004]\nmax = 2\n',
         encoding="utf-8",
     )
-    data = json.loads(run("check", "-f", "json", str(project / "dalig.txt")).output)
+    data = json.loads(run("check", "-f", "json", str(project / "dalig.txt")).stdout)
     by_rule = {f["rule"]: f for f in data["files"][0]["findings"]}
     assert by_rule["TST003"]["severity"] == "info"
     assert "TST004" in by_rule  # three words now exceed the configured limit of two
@@ -167,7 +167,7 @@ def test_per_path_ignores(project):
     config.write_text(
         config.read_text() + '[per_path_ignores]\n"gammalt/*" = ["TST001"]\n', encoding="utf-8"
     )
-    data = json.loads(run("check", "-f", "json", str(project)).output)
+    data = json.loads(run("check", "-f", "json", str(project)).stdout)
     rules = {Path(f["path"]).name: {x["rule"] for x in f["findings"]} for f in data["files"]}
     assert "TST001" not in rules["x.txt"]
     assert "TST001" in rules["dalig.txt"]
@@ -182,7 +182,7 @@ def test_pyproject_tool_section_is_found(tmp_path):
     sub = tmp_path / "docs"
     sub.mkdir()
     (sub / "a.txt").write_text("Du erhöll beslutet.\n", encoding="utf-8")
-    data = json.loads(run("check", "-f", "json", str(sub / "a.txt")).output)
+    data = json.loads(run("check", "-f", "json", str(sub / "a.txt")).stdout)
     assert {f["rule"] for f in data["files"][0]["findings"]} == {"TST001"}
 
 

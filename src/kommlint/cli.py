@@ -121,19 +121,32 @@ def check(
         Path | None, typer.Option("--config", help="Konfigurationsfil (kommlint.toml).")
     ] = None,
     jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", min=1, help="Antal parallella processer.")
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Antal parallella processer (standard: kärnor)."),
     ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Använd inte cachen.")] = False,
+    cache_dir: Annotated[Path | None, typer.Option("--cache-dir", help="Mapp för cachen.")] = None,
+    timeout: Annotated[
+        float | None,
+        typer.Option("--timeout", min=1, help="Högsta tid per fil i sekunder (standard 120)."),
+    ] = None,
+    include: Annotated[
+        list[str] | None, typer.Option("--include", help="Granska bara filer som matchar (glob).")
+    ] = None,
+    exclude: Annotated[
+        list[str] | None, typer.Option("--exclude", help="Hoppa över filer som matchar (glob).")
+    ] = None,
     lang: Annotated[Lang | None, typer.Option("--lang", help="Rapportens språk.")] = None,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Visa även överhoppade filer.")
     ] = False,
 ) -> None:
     """Granska filer och mappar (DOCX, PDF, bilder, text)."""
-    from kommlint.batch import run_files
+    from kommlint.batch import BatchOptions, default_jobs, run_files
     from kommlint.checker import check_text, exceeds
     from kommlint.discover import discover
     from kommlint.document import FileError, FileResult, Report
+    from kommlint.progress import make_progress
     from kommlint.report import ReportOptions, reporter
 
     first = Path(paths[0]) if paths and paths[0] != "-" else Path.cwd()
@@ -146,7 +159,9 @@ def check(
     for raw in paths:
         if raw == "-":
             continue
-        for found in discover([Path(raw)], config.include, config.exclude):
+        patterns_in = [*config.include, *_split(include)]
+        patterns_out = [*config.exclude, *_split(exclude)]
+        for found in discover([Path(raw)], patterns_in, patterns_out):
             if found.supported:
                 file_paths.append(found.path)
             elif verbose:
@@ -159,7 +174,23 @@ def check(
                         error=FileError(reason, _SKIP_REASONS[reason][0], _SKIP_REASONS[reason][1]),
                     )
                 )
-    results.extend(run_files(file_paths, settings, jobs=jobs or config.jobs or 1))
+    cache = None
+    if not no_cache:
+        from kommlint.cache import open_cache
+
+        cache = open_cache(settings, cache_dir)
+    batch = BatchOptions(
+        jobs=jobs or config.jobs or default_jobs(),
+        timeout=timeout or config.timeout,
+        cache=cache,
+    )
+    advance, close_progress = make_progress(len(file_paths), settings.lang)
+    try:
+        results.extend(run_files(file_paths, settings, options=batch, progress=advance))
+    finally:
+        close_progress()
+        if cache is not None:
+            cache.close()
     if "-" in paths:
         results.insert(0, check_text(sys.stdin.read(), settings, "-"))
     results.extend(skipped)
