@@ -81,6 +81,13 @@ WORDS = {
         "unreadable": "kunde inte läsas",
         "skipped": "hoppades över",
         "read_error": "Kunde inte läsas",
+        "audit": "Översikt",
+        "per_pack": "Per regelpaket",
+        "per_rule": "Vanligaste reglerna",
+        "folders": "Mappar (andel filer utan fel)",
+        "worst": "Filer med flest anmärkningar",
+        "findings": "anmärkningar",
+        "finding": "anmärkning",
     },
     "en": {
         "page": "page",
@@ -98,8 +105,17 @@ WORDS = {
         "unreadable": "could not be read",
         "skipped": "skipped",
         "read_error": "Could not be read",
+        "audit": "Overview",
+        "per_pack": "Per rule pack",
+        "per_rule": "Most frequent rules",
+        "folders": "Folders (share of files without errors)",
+        "worst": "Files with the most findings",
+        "findings": "findings",
+        "finding": "finding",
     },
 }
+AUDIT_MIN_FILES = 3
+AUDIT_TOP = 5
 MAX_PLACES_LISTED = 6
 
 
@@ -219,6 +235,41 @@ def _render_file(console: Console, result: FileResult, options: ReportOptions) -
     console.print()
 
 
+def _render_audit(console: Console, report: Report, lang: str) -> None:
+    """For runs over many files: where the findings are, before the closing line."""
+    from kommlint.report.summary import summarise
+
+    words = WORDS[lang]
+    summary = summarise(report, worst=AUDIT_TOP)
+    if not summary.by_rule and not summary.unreadable:
+        return
+    console.print(Text(words["audit"], style="bold underline"))
+    if summary.by_pack:
+        packs = ", ".join(f"{pack} {count}" for pack, count in summary.by_pack.most_common())
+        console.print(Text(f"  {words['per_pack']}: {packs}"))
+        rules = ", ".join(
+            f"{rule} {count}" for rule, count in summary.by_rule.most_common(AUDIT_TOP * 2)
+        )
+        console.print(Text(f"  {words['per_rule']}: {rules}"))
+    if len(summary.folders) > 1:
+        console.print(Text(f"  {words['folders']}:"))
+        for folder in summary.folders:
+            share = folder.share_without_errors
+            share_text = "–" if share is None else f"{share:.0%}"
+            console.print(
+                Text(
+                    f"    {folder.folder}: {folder.without_errors}/{folder.checked} ({share_text})"
+                )
+            )
+    if summary.worst:
+        console.print(Text(f"  {words['worst']}:"))
+        for result, _ in summary.worst:
+            count = len(result.findings)
+            noun = words["findings"] if count != 1 else words["finding"]
+            console.print(Text(f"    {result.path} ({count} {noun})"))
+    console.print()
+
+
 def summary_line(report: Report, lang: str) -> Text:
     words = WORDS[lang]
     summary = report.summary()
@@ -226,7 +277,10 @@ def summary_line(report: Report, lang: str) -> Text:
     line = Text(f"{words['summary']}: ", style="bold")
     n = summary["files"]
     line.append(f"{n} {words['files'] if n != 1 else words['file']}, ")
-    line.append(f"{summary['checked']} {words['checked']}")
+    checked_word = words["checked"]
+    if lang == "sv" and summary["checked"] == 1:
+        checked_word = "kontrollerad"
+    line.append(f"{summary['checked']} {checked_word}")
     if summary["errors"]:
         line.append(f", {summary['errors']} {words['unreadable']}", style="bold red")
     skipped = sum(1 for r in report.files if r.status == "skipped")
@@ -268,5 +322,7 @@ def render(report: Report, options: ReportOptions) -> str:
         if result.status == "skipped" and not options.verbose:
             continue
         _render_file(console, result, options)
+    if sum(1 for r in report.files if r.status != "skipped") >= AUDIT_MIN_FILES:
+        _render_audit(console, report, options.lang)
     console.print(summary_line(report, options.lang))
     return buffer.getvalue()
