@@ -241,7 +241,7 @@ def _render_audit(console: Console, report: Report, lang: str) -> None:
 
     words = WORDS[lang]
     summary = summarise(report, worst=AUDIT_TOP)
-    if not summary.by_rule and not summary.unreadable:
+    if not summary.by_rule:
         return
     console.print(Text(words["audit"], style="bold underline"))
     if summary.by_pack:
@@ -308,10 +308,11 @@ def make_console(options: ReportOptions, file=None) -> Console:
         force_terminal=options.color,
         no_color=not options.color,
         color_system="auto" if options.color else None,
-        width=options.width or 100,
+        width=options.width or (None if options.color else 1000),
         highlight=False,
         emoji=False,
-        soft_wrap=False,
+        # Long lines are left to the terminal (or the file) rather than cut into pieces.
+        soft_wrap=True,
     )
 
 
