@@ -78,7 +78,7 @@ def document_metrics(document: Document, language: DocumentLanguage) -> dict[str
     """Words, sentences and LIX of the running text (not headers, footers or metadata)."""
     words = sentences = long_words = 0
     for block in document.text_blocks(*METRIC_PARTS):
-        analysis = language.block(block)
+        analysis = language.block(block, tag=False)
         for sentence in analysis.sentences:
             sentence_words = sentence.words
             if not sentence_words:

@@ -35,8 +35,11 @@ class RuleContext:
         """Text blocks in the given parts, by default the parts the rule looks at."""
         return self.document.text_blocks(*(parts or self.rule.parts))
 
-    def analysis(self, block: Block) -> BlockAnalysis:
-        return self.language.block(block)
+    def analysis(self, block: Block, tag: bool = True) -> BlockAnalysis:
+        """The block's sentences and tokens. tag=False is the cheaper analysis without
+        part of speech and morphology, for rules that match words and count them; a
+        block analysed untagged is re-analysed once if a later rule asks for tags."""
+        return self.language.block(block, tag=tag)
 
     def text(self, sv: str, en: str | None = None) -> str:
         return en if self.lang == "en" and en else sv
@@ -63,7 +66,7 @@ class RuleContext:
         match = block.text[start:end] if start is not None and end is not None else None
         context = context_start = None
         if with_context and start is not None:
-            sentence = self.analysis(block).sentence_at(start)
+            sentence = self.analysis(block, tag=False).sentence_at(start)
             if sentence is not None:
                 context, context_start = sentence.text(block.text), sentence.start
         values.setdefault("match", match)

@@ -35,6 +35,8 @@ class Term:
     data: dict[str, Any] = field(default_factory=dict)  # suggestion, note, severity, ...
     exceptions: tuple[re.Pattern, ...] = ()
     source_text: str = ""
+    # Regexes on the sentence of which one must match (a context cue), else no match.
+    cues: tuple[re.Pattern, ...] = ()
 
 
 @dataclass
@@ -62,7 +64,8 @@ def compile_term(raw: Any, *, default_compound: str = "none") -> Term:
     if not isinstance(forms, list):
         raise ValueError(f"'forms' ska vara en lista, inte {forms!r}")
     exceptions = tuple(re.compile(p, re.IGNORECASE) for p in raw.get("exceptions") or [])
-    known = {"term", "forms", "compound", "case_sensitive", "pos", "gap", "exceptions"}
+    cues = tuple(re.compile(p, re.IGNORECASE) for p in raw.get("cues") or [])
+    known = {"term", "forms", "compound", "case_sensitive", "pos", "gap", "exceptions", "cues"}
     return Term(
         words=words,
         forms=frozenset(f if case_sensitive else f.lower() for f in forms),
@@ -73,6 +76,7 @@ def compile_term(raw: Any, *, default_compound: str = "none") -> Term:
         data={k: v for k, v in raw.items() if k not in known},
         exceptions=exceptions,
         source_text=text,
+        cues=cues,
     )
 
 
@@ -199,3 +203,56 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 
 def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans)
+
+
+# Head words of organisation names ("Riksförbundet för ...", "Föreningen ...").
+_NAME_HEADS = (
+    "förbund",
+    "förbundet",
+    "föreningen",
+    "förening",
+    "organisationen",
+    "stiftelsen",
+    "ombudsmannen",
+    "institutet",
+    "rådet",
+    "verket",
+    "nätverket",
+    "kommittén",
+)
+
+
+def _is_name_word(token: Token) -> bool:
+    text = token.text
+    return text[:1].isupper() and not text.isupper() and token.pos not in {"PRON", "DET"}
+
+
+def in_proper_name(tokens: list[Token], start: int, end: int) -> bool:
+    """Whether the span [start, end) is part of a proper name such as an organisation's
+    name: the word is capitalised inside the sentence ("De Handikappades Riksförbund"), or
+    a capitalised organisation head word stands just before it ("Riksförbundet för
+    rörelsehindrade barn") or just after it ("Synskadades Riksförbund")."""
+    words = [t for t in tokens if not t.is_space]
+    first = next((i for i, t in enumerate(words) if t.end > start), None)
+    if first is None:
+        return False
+    # Capitalised after a word or a comma, i.e. not where a sentence or a list item starts.
+    prev = words[first - 1] if first > 0 else None
+    if prev and _is_name_word(words[first]) and (not prev.is_punct or prev.text in {",", "&"}):
+        return True
+    if _is_name_word(words[first]) and words[first].lower.endswith(_NAME_HEADS):
+        return True  # the name itself: "Handikappförbunden"
+    for back in range(first - 1, max(-1, first - 7), -1):
+        t = words[back]
+        if t.is_punct and t.text not in {"-", "&"}:
+            break
+        if _is_name_word(t) and t.lower.endswith(_NAME_HEADS):
+            return True
+    last = next((i for i in range(len(words) - 1, -1, -1) if words[i].end <= end), first)
+    for ahead in range(last + 1, min(len(words), last + 4)):
+        t = words[ahead]
+        if t.is_punct and t.text not in {"-", "&"}:
+            break
+        if _is_name_word(t) and t.lower.endswith(_NAME_HEADS):
+            return True
+    return False

@@ -6,9 +6,13 @@ Fields:
                 `exceptions` (regexes on the sentence), `suggestion`, `note`, `severity`
   patterns:     list of regexes on the surface text, or mappings with `pattern` and optional
                 `suggestion`, `note`, `severity`, `case_sensitive`, `exceptions`
+                `cues` (regexes on the sentence of which one must match: context-only terms)
   compound:     default compound mode for every term (none)
   skip_quoted:  ignore matches inside quotation marks (default true)
   skip_mentions: ignore a word discussed as a word: "ordet handikappad" (default true)
+  skip_names:   ignore a term inside a proper name, such as an organisation's name
+                ("De Handikappades Riksförbund", "Riksförbundet för rörelsehindrade barn")
+                (default false)
 """
 
 from __future__ import annotations
@@ -20,13 +24,34 @@ from typing import Any
 
 from kommlint.document import Finding
 from kommlint.rules.context import RuleContext
-from kommlint.rules.matching import Term, TermMatch, TermMatcher, compile_term, inside, quoted_spans
+from kommlint.rules.matching import (
+    Term,
+    TermMatch,
+    TermMatcher,
+    compile_term,
+    in_proper_name,
+    inside,
+    quoted_spans,
+)
 from kommlint.rules.model import Rule
 
-fields = {"terms", "patterns", "compound", "skip_quoted", "skip_mentions"}
+fields = {"terms", "patterns", "compound", "skip_quoted", "skip_mentions", "skip_names"}
 
 # Lemmas that introduce a word discussed as a word ("ordet", "begreppet", "termen").
-MENTION_LEMMAS = {"ord", "ordet", "begrepp", "begreppet", "term", "termen", "uttryck", "uttrycket"}
+MENTION_LEMMAS = {
+    "ord",
+    "ordet",
+    "begrepp",
+    "begreppet",
+    "term",
+    "termen",
+    "uttryck",
+    "uttrycket",
+    "benämning",
+    "benämningen",
+    "beteckning",
+    "beteckningen",
+}
 
 
 @dataclass
@@ -42,6 +67,12 @@ class Compiled:
     patterns: list[Pattern]
     skip_quoted: bool
     skip_mentions: bool
+    skip_names: bool = False
+
+    @property
+    def needs_tags(self) -> bool:
+        """Only terms restricted to a part of speech need the tagger."""
+        return any(term.pos for term in self.matcher.terms)
 
 
 def compile_pattern(raw: Any) -> Pattern:
@@ -75,6 +106,7 @@ def compile(rule: Rule, *, require: tuple[str, ...] = ()) -> Compiled:
         patterns=patterns,
         skip_quoted=bool(spec.get("skip_quoted", True)),
         skip_mentions=bool(spec.get("skip_mentions", True)),
+        skip_names=bool(spec.get("skip_names", False)),
     )
 
 
@@ -105,7 +137,7 @@ def _run_block(rule, ctx: RuleContext, block, compiled: Compiled, suggestion_for
     def free(start: int, end: int) -> bool:
         return not any(s < end and start < e for s, e in taken)
 
-    analysis = ctx.analysis(block)
+    analysis = ctx.analysis(block, tag=compiled.needs_tags)
     if compiled.matcher.terms:
         for sentence in analysis.sentences:
             sentence_text = sentence.text(text)
@@ -116,6 +148,10 @@ def _run_block(rule, ctx: RuleContext, block, compiled: Compiled, suggestion_for
                 if compiled.skip_mentions and _is_mention(match.start, sentence.tokens, text):
                     continue
                 if any(p.search(sentence_text) for p in term.exceptions):
+                    continue
+                if term.cues and not any(p.search(sentence_text) for p in term.cues):
+                    continue
+                if compiled.skip_names and in_proper_name(sentence.tokens, match.start, match.end):
                     continue
                 if not free(match.start, match.end):
                     continue

@@ -54,7 +54,7 @@ def run(rule: Rule, ctx: RuleContext):
     min_words = int(ctx.options.get("min_words", 0))
     blocks = ctx.blocks()
     if metric == "lix":
-        analyses = [(b, ctx.analysis(b)) for b in blocks]
+        analyses = [(b, ctx.analysis(b, tag=False)) for b in blocks]
         if scope == "document":
             words, sentences, long_words = (0, 0, 0)
             for _, analysis in analyses:
@@ -75,7 +75,7 @@ def run(rule: Rule, ctx: RuleContext):
                     )
         return
     for block in blocks:
-        analysis: BlockAnalysis = ctx.analysis(block)
+        analysis: BlockAnalysis = ctx.analysis(block, tag=False)
         if metric == "paragraph_words":
             count = sum(len(s.words) for s in analysis.sentences)
             if count > limit:
