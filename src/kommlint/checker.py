@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -90,11 +91,32 @@ def document_metrics(document: Document, language: DocumentLanguage) -> dict[str
     return {"words": words, "sentences": sentences, "lix": lix}
 
 
+class _TimedAnalyzer:
+    """Counts the seconds spent in the language layer, whichever rule asks for it."""
+
+    def __init__(self, inner) -> None:
+        self._inner = inner
+        self.seconds = 0.0
+
+    def __getattr__(self, name: str):
+        return getattr(self._inner, name)
+
+    def analyse(self, text: str, tag: bool = True):
+        started = time.perf_counter()
+        try:
+            return self._inner.analyse(text, tag=tag)
+        finally:
+            self.seconds += time.perf_counter() - started
+
+
 def check_document(document: Document, settings: Settings) -> FileResult:
+    from kommlint.language import get_analyzer
     from kommlint.rules.engine import run_rules
 
     document.number_blocks()
-    language = DocumentLanguage(document)
+    analyzer = _TimedAnalyzer(get_analyzer())
+    language = DocumentLanguage(document, analyzer)
+    started = time.perf_counter()
     findings = run_rules(
         document,
         settings.rules_for(document.path),
@@ -103,13 +125,21 @@ def check_document(document: Document, settings: Settings) -> FileResult:
         severities=settings.config.severity,
         language=language,
     )
+    metrics = document_metrics(document, language)
+    elapsed = time.perf_counter() - started
+    vision = document.annotations.get("rule_seconds", {}).get("logo", 0.0)
     return FileResult(
         path=document.path,
         format=document.format,
         status="checked",
         findings=findings,
-        metrics=document_metrics(document, language),
+        metrics=metrics,
         pages=document.page_count or None,
+        timings={
+            "language": analyzer.seconds,
+            "vision": vision,
+            "rules": max(0.0, elapsed - analyzer.seconds - vision),
+        },
     )
 
 
@@ -138,9 +168,13 @@ def check_path(path: Path, settings: Settings) -> FileResult:
             "The file cannot be read (permissions).",
         )
     try:
+        started = time.perf_counter()
         document = read(path, settings.reader_options)
+        read_seconds = time.perf_counter() - started
         document.path = shown
-        return check_document(document, settings)
+        result = check_document(document, settings)
+        result.timings["read"] = read_seconds
+        return result
     except ReadError as exc:
         return _error(shown, fmt, exc.code, exc.message, exc.message_en)
     except MemoryError:

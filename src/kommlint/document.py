@@ -241,6 +241,8 @@ class FileResult:
     error: FileError | None = None
     metrics: dict[str, float | int | None] = field(default_factory=dict)
     pages: int | None = None
+    # Seconds spent per stage (read, language, vision, rules); not part of the JSON contract.
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
