@@ -115,6 +115,12 @@ def _run_parallel(
     done: Callable[[int, FileResult], None],
 ) -> None:
     ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context("spawn")
+    if ctx.get_start_method() == "fork" and settings.rules:
+        # Load the language model once here: forked workers share it instead of each
+        # spending a second or more loading their own copy.
+        from kommlint.language import get_analyzer
+
+        get_analyzer().analyse("Stockholms stad.")
     results = ctx.Queue()
     workers = [
         _Worker(ctx, settings, results, options.memory_limit_mb)
