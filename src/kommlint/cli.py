@@ -32,6 +32,11 @@ app = typer.Typer(
 class OutputFormat(StrEnum):
     text = "text"
     json = "json"
+    csv = "csv"
+    html = "html"
+    sarif = "sarif"
+    junit = "junit"
+    github = "github"
 
 
 class FailLevel(StrEnum):
@@ -140,18 +145,29 @@ def check(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Visa även överhoppade filer.")
     ] = False,
+    baseline: Annotated[
+        Path | None,
+        typer.Option("--baseline", help="Godta anmärkningarna i en baslinjefil."),
+    ] = None,
 ) -> None:
     """Granska filer och mappar (DOCX, PDF, bilder, text)."""
+    from kommlint.baseline import Baseline, BaselineError
     from kommlint.batch import BatchOptions, default_jobs, run_files
     from kommlint.checker import check_text, exceeds
     from kommlint.discover import discover
     from kommlint.document import FileError, FileResult, Report
     from kommlint.progress import make_progress
-    from kommlint.report import ReportOptions, reporter
+    from kommlint.report import ReportOptions, reporter, rule_metas
+    from kommlint.suppress import accept
 
     first = Path(paths[0]) if paths and paths[0] != "-" else Path.cwd()
     settings = _load_settings(config_file, first, select, ignore, lang, fail_on)
     config = settings.config
+    try:
+        # Loaded before the run, so that a bad baseline stops it before any work is done.
+        accepted_baseline = Baseline.load(baseline) if baseline is not None else None
+    except BaselineError as exc:
+        raise _fail(str(exc)) from None
 
     results: list[FileResult] = []
     file_paths: list[Path] = []
@@ -194,11 +210,16 @@ def check(
     if "-" in paths:
         results.insert(0, check_text(sys.stdin.read(), settings, "-"))
     results.extend(skipped)
-    report = Report(results)
+    # Findings accepted in sidecar files, document markers and the baseline are dropped.
+    report, _accepted = accept(Report(results), accepted_baseline)
 
     color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     options = ReportOptions(
-        lang=settings.lang, color=color, fail_on=settings.fail_on, verbose=verbose
+        lang=settings.lang,
+        color=color,
+        fail_on=settings.fail_on,
+        verbose=verbose,
+        rules=rule_metas(settings),
     )
     rendered = reporter(output_format.value).render(report, options)
     if output is not None:
@@ -308,3 +329,13 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("kommlint: avbruten", err=True)
         sys.exit(130)
+
+
+# Subcommands in kommlint.commands (issue 10): init, baseline create, watch.
+from kommlint.commands import baseline as _baseline  # noqa: E402
+from kommlint.commands import init as _init  # noqa: E402
+from kommlint.commands import watch as _watch  # noqa: E402
+
+app.command("init")(_init.init)
+app.add_typer(_baseline.app, name="baseline")
+app.command("watch")(_watch.watch)

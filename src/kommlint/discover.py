@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kommlint.readers import format_for
+from kommlint.suppress import SIDECAR_SUFFIX
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ def discover(
             dirnames.sort()
             dirnames[:] = [d for d in dirnames if not d.startswith(".")]
             for name in sorted(filenames):
-                if name.startswith("."):
+                if name.startswith(".") or name.endswith(SIDECAR_SUFFIX):
                     continue
                 file = Path(folder) / name
                 relative = file.relative_to(path).as_posix()
