@@ -48,7 +48,9 @@ class RuleContext:
         if template is None:
             template, template_en = self.rule.message, self.rule.message_en
         chosen = self.text(template, template_en)
-        return chosen.format_map(_Blank({k: "" if v is None else v for k, v in values.items()}))
+        text = chosen.format_map(_Blank({k: "" if v is None else v for k, v in values.items()}))
+        # An empty placeholder ("{note}") must not leave stray spaces behind.
+        return " ".join(text.split())
 
     def finding(
         self,
