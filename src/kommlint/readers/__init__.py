@@ -63,7 +63,8 @@ def format_for(path: Path) -> str | None:
 def read(path: Path, options: ReaderOptions | None = None) -> Document:
     """Read one file into a Document, or raise ReadError.
 
-    Codes: "unsupported", "unreadable", "empty", "mislabelled", "encrypted", "corrupt"
+    Codes: "unsupported", "not_found", "unreadable", "empty", "mislabelled", "encrypted",
+    "corrupt"
     (docs/readers.md). The file is only ever opened for reading.
     """
     fmt = format_for(path)
