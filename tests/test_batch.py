@@ -55,7 +55,7 @@ def test_hanging_and_crashing_files_do_not_stop_the_run(archive, settings, monke
     paths = [archive[0], hang, archive[2], crash, archive[4], archive[5]]
     monkeypatch.setattr(batch, "check_path", _misbehaving)
     started = time.monotonic()
-    results = batch.run_files(paths, settings, options=batch.BatchOptions(jobs=2, timeout=3))
+    results = batch.run_files(paths, settings, options=batch.BatchOptions(jobs=2, timeout=8))
     assert time.monotonic() - started < 40
     by_name = {Path(r.path).name: r for r in results}
     assert by_name["hang.txt"].status == "error"
