@@ -35,6 +35,7 @@ class Term:
     data: dict[str, Any] = field(default_factory=dict)  # suggestion, note, severity, ...
     exceptions: tuple[re.Pattern, ...] = ()
     source_text: str = ""
+    gap_stop: frozenset[str] = frozenset()  # words (surface or lemma) a gap may not cross
     # Regexes on the sentence of which one must match (a context cue), else no match.
     cues: tuple[re.Pattern, ...] = ()
 
@@ -47,7 +48,9 @@ class TermMatch:
     tokens: list[Token]
 
 
-def compile_term(raw: Any, *, default_compound: str = "none") -> Term:
+def compile_term(
+    raw: Any, *, default_compound: str = "none", default_gap_stop: frozenset[str] = frozenset()
+) -> Term:
     if isinstance(raw, str):
         raw = {"term": raw}
     if not isinstance(raw, dict) or not isinstance(raw.get("term"), str):
@@ -66,6 +69,10 @@ def compile_term(raw: Any, *, default_compound: str = "none") -> Term:
     exceptions = tuple(re.compile(p, re.IGNORECASE) for p in raw.get("exceptions") or [])
     cues = tuple(re.compile(p, re.IGNORECASE) for p in raw.get("cues") or [])
     known = {"term", "forms", "compound", "case_sensitive", "pos", "gap", "exceptions", "cues"}
+    known.add("gap_stop")
+    gap_stop = raw.get("gap_stop")
+    if gap_stop is not None and not isinstance(gap_stop, list):
+        raise ValueError(f"'gap_stop' ska vara en lista, inte {gap_stop!r}")
     return Term(
         words=words,
         forms=frozenset(f if case_sensitive else f.lower() for f in forms),
@@ -77,6 +84,11 @@ def compile_term(raw: Any, *, default_compound: str = "none") -> Term:
         exceptions=exceptions,
         source_text=text,
         cues=cues,
+        gap_stop=(
+            frozenset(str(w).lower() for w in gap_stop)
+            if gap_stop is not None
+            else default_gap_stop
+        ),
     )
 
 
@@ -140,6 +152,8 @@ class TermMatcher:
                     break
                 if self._word_matches(term, word, tokens[k]):
                     found = k
+                    break
+                if tokens[k].lower in term.gap_stop or tokens[k].lemma in term.gap_stop:
                     break
             if found is None:
                 return None
@@ -240,13 +254,16 @@ def in_proper_name(tokens: list[Token], start: int, end: int) -> bool:
     prev = words[first - 1] if first > 0 else None
     if prev and _is_name_word(words[first]) and (not prev.is_punct or prev.text in {",", "&"}):
         return True
-    if _is_name_word(words[first]) and words[first].lower.endswith(_NAME_HEADS):
+    own = words[first]
+    if _is_name_word(own) and own.lower.endswith(_NAME_HEADS) and (prev or "förbund" in own.lower):
         return True  # the name itself: "Handikappförbunden"
     for back in range(first - 1, max(-1, first - 7), -1):
         t = words[back]
         if t.is_punct and t.text not in {"-", "&"}:
             break
-        if _is_name_word(t) and t.lower.endswith(_NAME_HEADS):
+        # At the start of a sentence every word is capitalised: only "...förbund" counts there.
+        head = t.lower.endswith(_NAME_HEADS) and (back > 0 or "förbund" in t.lower)
+        if _is_name_word(t) and head:
             return True
     last = next((i for i in range(len(words) - 1, -1, -1) if words[i].end <= end), first)
     for ahead in range(last + 1, min(len(words), last + 4)):

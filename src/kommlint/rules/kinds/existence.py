@@ -3,16 +3,19 @@
 Fields:
   terms:        list of terms in dictionary form, or mappings with `term` and optional
                 `forms`, `compound` (none|prefix|suffix|any), `pos`, `gap`, `case_sensitive`,
-                `exceptions` (regexes on the sentence), `suggestion`, `note`, `severity`
-  patterns:     list of regexes on the surface text, or mappings with `pattern` and optional
-                `suggestion`, `note`, `severity`, `case_sensitive`, `exceptions`
+                `exceptions` (regexes on the sentence), `suggestion`, `note`, `severity`,
                 `cues` (regexes on the sentence of which one must match: context-only terms)
+  patterns:     list of regexes on the surface text, or mappings with `pattern` and optional
+                `suggestion`, `note`, `severity`, `case_sensitive`, `exceptions`, `cues`
   compound:     default compound mode for every term (none)
   skip_quoted:  ignore matches inside quotation marks (default true)
   skip_mentions: ignore a word discussed as a word: "ordet handikappad" (default true)
   skip_names:   ignore a term inside a proper name, such as an organisation's name
                 ("De Handikappades Riksförbund", "Riksförbundet för rörelsehindrade barn")
                 (default false)
+  gap_stop:     words (surface or lemma) that a term's `gap` may not cross, so that "gör
+                att bedömningen" is not "göra bedömning" (default none; a term may set its
+                own `gap_stop`)
 """
 
 from __future__ import annotations
@@ -35,7 +38,15 @@ from kommlint.rules.matching import (
 )
 from kommlint.rules.model import Rule
 
-fields = {"terms", "patterns", "compound", "skip_quoted", "skip_mentions", "skip_names"}
+fields = {
+    "terms",
+    "patterns",
+    "compound",
+    "skip_quoted",
+    "skip_mentions",
+    "skip_names",
+    "gap_stop",
+}
 
 # Lemmas that introduce a word discussed as a word ("ordet", "begreppet", "termen").
 MENTION_LEMMAS = {
@@ -59,6 +70,7 @@ class Pattern:
     regex: re.Pattern
     data: dict[str, Any] = field(default_factory=dict)
     exceptions: tuple[re.Pattern, ...] = ()
+    cues: tuple[re.Pattern, ...] = ()
 
 
 @dataclass
@@ -86,14 +98,23 @@ def compile_pattern(raw: Any) -> Pattern:
     except re.error as exc:
         raise ValueError(f"ogiltigt reguljärt uttryck {raw['pattern']!r}: {exc}") from None
     exceptions = tuple(re.compile(p, re.IGNORECASE) for p in raw.get("exceptions") or [])
-    data = {k: v for k, v in raw.items() if k not in {"pattern", "case_sensitive", "exceptions"}}
-    return Pattern(regex, data, exceptions)
+    cues = tuple(re.compile(p, re.IGNORECASE) for p in raw.get("cues") or [])
+    known = {"pattern", "case_sensitive", "exceptions", "cues"}
+    data = {k: v for k, v in raw.items() if k not in known}
+    return Pattern(regex, data, exceptions, cues)
 
 
 def compile(rule: Rule, *, require: tuple[str, ...] = ()) -> Compiled:
     spec = rule.spec
     default_compound = str(spec.get("compound", "none"))
-    terms = [compile_term(t, default_compound=default_compound) for t in spec.get("terms") or []]
+    gap_stop = spec.get("gap_stop") or []
+    if not isinstance(gap_stop, list):
+        raise ValueError(f"'gap_stop' ska vara en lista, inte {gap_stop!r}")
+    default_gap_stop = frozenset(str(w).lower() for w in gap_stop)
+    terms = [
+        compile_term(t, default_compound=default_compound, default_gap_stop=default_gap_stop)
+        for t in spec.get("terms") or []
+    ]
     for term in terms:
         for key in require:
             if key not in term.data:
@@ -166,10 +187,12 @@ def _run_block(rule, ctx: RuleContext, block, compiled: Compiled, suggestion_for
                 continue
             if quotes and inside(quotes, start, end):
                 continue
-            if pattern.exceptions:
+            if pattern.exceptions or pattern.cues:
                 sentence = analysis.sentence_at(start)
                 around = sentence.text(text) if sentence else text
                 if any(p.search(around) for p in pattern.exceptions):
+                    continue
+                if pattern.cues and not any(p.search(around) for p in pattern.cues):
                     continue
             taken.append((start, end))
             suggestion = pattern.data.get("suggestion")
