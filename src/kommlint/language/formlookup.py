@@ -1,29 +1,17 @@
-"""Form -> lemma lookups from spacy-lookups-data, for compound and fallback matching.
+"""Form -> lemma lookups (spacy-lookups-data's Swedish table), for compound matching and
+for checks that ask whether a word is a known Swedish word form.
 
-Loaded on first use (the table is large) and shared by the whole process.
+The table is the one the lemmatizer loads (`lemmatizer.lookup_table`), so a process reads
+it once, on first use.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-
-@lru_cache(maxsize=1)
-def _table():
-    """The spaCy lookup Table (keys are hashed strings, so `get(form)` is the way in)."""
-    try:
-        from spacy.lookups import load_lookups
-
-        lookups = load_lookups("sv", ["lemma_lookup"], strict=False)
-        if "lemma_lookup" in lookups.tables:
-            return lookups.get_table("lemma_lookup")
-    except (ImportError, ValueError, OSError):
-        pass
-    return {}
-
 
 def lookup_lemma(form: str) -> str | None:
     """The dictionary lemma of a word form, or None when the word is unknown."""
-    table = _table()
+    from kommlint.language.lemmatizer import lookup_table
+
+    table = lookup_table()
     lemma = table.get(form) or table.get(form.lower())
     return lemma.lower() if isinstance(lemma, str) else None

@@ -48,7 +48,11 @@ class PackError(Exception):
         super().__init__(f"{where}: {problem}")
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's loader when PyYAML has it (several times faster on the large packs).
+_SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeBase):
     """A SafeLoader that remembers the line of every mapping, for error messages."""
 
 
