@@ -107,3 +107,26 @@ def test_pack_error_for_bad_regex_names_rule(tmp_path):
         load_pack(path)
     assert info.value.line == 4
     assert "XXX001" in str(info.value) and "reguljärt" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "text, match",
+    [
+        ("Du har erhållit beslutet.", "erhållit"),
+        ("Beslutet erhålls per post.", "erhålls"),
+        ("Du erhåller beslutet i morgon.", "erhåller"),
+        ("Nämnden vidtog åtgärden i går.", "vidtog åtgärden"),
+        ("Staden vidtar åtgärder nu.", "vidtar åtgärder"),
+    ],
+)
+def test_lemma_matching_catches_every_inflection(test_rules, text, match):
+    findings = run_example(test_rules["TST001"], text)
+    assert [f.match for f in findings] == [match]
+
+
+def test_inflected_term_matches_by_lemma_and_compound_by_prefix(test_rules):
+    assert [f.match for f in run_example(test_rules["TST002"], "Handikappet syns.")] == [
+        "Handikappet"
+    ]
+    found = run_example(test_rules["TST002"], "Två handikapptoaletter och en handikappramp.")
+    assert [f.match for f in found] == ["handikapptoaletter", "handikappramp"]
