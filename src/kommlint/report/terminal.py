@@ -45,6 +45,48 @@ PART_WORDS = {
         Part.DOCUMENT: "whole document",
     },
 }
+# LIX bands of scale B in klarsprak.md 2.3 (lix.se), the scale the klarsprak pack's
+# messages use (kommlint.language.readability.lix_label).
+LIX_BANDS = {
+    "sv": [
+        (30, "mycket lätt"),
+        (40, "lätt"),
+        (50, "medelsvår"),
+        (60, "svår"),
+        (float("inf"), "mycket svår, byråkratisk"),
+    ],
+    "en": [
+        (30, "very easy"),
+        (40, "easy"),
+        (50, "medium"),
+        (60, "hard"),
+        (float("inf"), "very hard, bureaucratic"),
+    ],
+}
+WORDS = {
+    "sv": {
+        Part.BODY: "",
+        Part.HEADER: "sidhuvud",
+        Part.FOOTER: "sidfot",
+        Part.TABLE: "tabell",
+        Part.CAPTION: "bildtext",
+        Part.METADATA: "metadata",
+        Part.IMAGE: "bild",
+        Part.OCR: "text i bild",
+        Part.DOCUMENT: "hela dokumentet",
+    },
+    "en": {
+        Part.BODY: "",
+        Part.HEADER: "header",
+        Part.FOOTER: "footer",
+        Part.TABLE: "table",
+        Part.CAPTION: "caption",
+        Part.METADATA: "metadata",
+        Part.IMAGE: "image",
+        Part.OCR: "text in image",
+        Part.DOCUMENT: "whole document",
+    },
+}
 # Björnsson's LIX bands as used by Swedish readability guides (see klarsprak.md §2.3).
 LIX_BANDS = {
     "sv": [

@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from kommlint.language import Sentence, Token
@@ -92,6 +93,21 @@ def compile_term(
     )
 
 
+# Closed word classes, where the POS-blind dictionary errs ("den" -> "en", "in" -> "i").
+_CLOSED_POS = frozenset({"ADP", "CCONJ", "SCONJ", "PART", "DET", "PRON", "AUX", "NUM"})
+
+
+def dictionary_lemma(token: Token) -> str | None:
+    """The POS-blind dictionary lemma of a content word, a second opinion for when the
+    tagger's lemma is wrong ("vidtog" tagged as an adjective keeps "vidtog"; the
+    dictionary says "vidta"). It matches what the untagged analysis would have matched,
+    so a term's matches do not depend on whether the block was tagged. Short words and
+    closed classes are left out: that is where the dictionary errs."""
+    if len(token.text) < 5 or token.pos in _CLOSED_POS or not token.text.isalpha():
+        return None
+    return lookup_lemma(token.lower)
+
+
 class TermMatcher:
     """Finds any of a set of terms in analysed sentences; built once per rule."""
 
@@ -110,6 +126,7 @@ class TermMatcher:
             if len(term.words) == 1 and term.compound in {"suffix", "any"}:
                 self._suffix[first].append(term)
         self._prefix_lengths = sorted({len(k) for k in self._prefix})
+        self._compound_cache: dict[str, tuple[Term, ...]] = {}
 
     @staticmethod
     def _keys(token: Token, case_sensitive: bool) -> tuple[str, str]:
@@ -123,7 +140,12 @@ class TermMatcher:
             return False
         if term.pos and token.pos and token.pos not in term.pos:
             return False
-        return surface == word or lemma == word or (len(term.words) == 1 and surface in term.forms)
+        return (
+            surface == word
+            or lemma == word
+            or (len(term.words) == 1 and surface in term.forms)
+            or (not term.case_sensitive and dictionary_lemma(token) == word)
+        )
 
     def find(self, sentence: Sentence) -> Iterator[TermMatch]:
         tokens = [t for t in sentence.tokens if not t.is_space]
@@ -131,7 +153,7 @@ class TermMatcher:
             if token.is_punct:
                 continue
             candidates: dict[int, Term] = {}
-            for key in {token.lower, token.lemma, token.text}:
+            for key in {token.lower, token.lemma, token.text, dictionary_lemma(token)}:
                 for term in self._by_word.get(key, ()):
                     candidates[id(term)] = term
             for term in candidates.values():
@@ -164,27 +186,36 @@ class TermMatcher:
     def _compound_matches(self, token: Token, already: dict[int, Term]) -> Iterator[TermMatch]:
         if not (self._prefix or self._suffix) or not token.text.isalpha():
             return
-        lower = token.lower
         seen = set(already)
+        for term in self._compound_terms(token.lower):
+            if id(term) not in seen and self._pos_ok(term, token):
+                seen.add(id(term))
+                yield TermMatch(term, token.start, token.end, [token])
+
+    def _compound_terms(self, lower: str) -> tuple[Term, ...]:
+        """The terms a word may hold as a prefix or suffix, in the order they are tried.
+        Depends on the word only, so it is cached: the suffix search looks up every tail
+        of every word in the form table, for each rule with compound terms."""
+        cached = self._compound_cache.get(lower)
+        if cached is not None:
+            return cached
+        found: list[Term] = []
         for length in self._prefix_lengths:
             if len(lower) - length < MIN_COMPOUND_PART:
                 break
-            for term in self._prefix.get(lower[:length], ()):
-                if id(term) not in seen and self._pos_ok(term, token):
-                    seen.add(id(term))
-                    yield TermMatch(term, token.start, token.end, [token])
-        if not self._suffix:
-            return
-        for cut in range(MIN_COMPOUND_PART, len(lower) - 1):
-            tail = lower[cut:]
-            terms = self._suffix.get(tail)
-            if terms is None:
-                lemma = lookup_lemma(tail)
-                terms = self._suffix.get(lemma) if lemma else None
-            for term in terms or ():
-                if id(term) not in seen and self._pos_ok(term, token):
-                    seen.add(id(term))
-                    yield TermMatch(term, token.start, token.end, [token])
+            found.extend(self._prefix.get(lower[:length], ()))
+        if self._suffix:
+            for cut in range(MIN_COMPOUND_PART, len(lower) - 1):
+                tail = lower[cut:]
+                terms = self._suffix.get(tail)
+                if terms is None:
+                    lemma = lookup_lemma(tail)
+                    terms = self._suffix.get(lemma) if lemma else None
+                found.extend(terms or ())
+        if len(self._compound_cache) >= 100_000:
+            self._compound_cache.clear()
+        self._compound_cache[lower] = result = tuple(found)
+        return result
 
     @staticmethod
     def _pos_ok(term: Term, token: Token) -> bool:
@@ -196,23 +227,32 @@ _QUOTE_PAIRS = {'"': '"', "”": "”", "“": "”", "«": "»", "»": "«", "�
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Spans of text inside quotation marks (the marks included)."""
+    return list(_quoted_spans(text))
+
+
+_QUOTE_CHARS = re.compile("[" + re.escape("".join(_QUOTE_PAIRS)) + "]")
+
+
+@lru_cache(maxsize=4096)
+def _quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
+    # Cached: every existence rule asks for the quotes of every block. Jumps from one
+    # quotation mark to the next instead of stepping through every character.
     spans: list[tuple[int, int]] = []
-    i = 0
-    while i < len(text):
-        char = text[i]
-        closer = _QUOTE_PAIRS.get(char)
-        is_opening = closer is not None and (i == 0 or not text[i - 1].isalnum())
-        if is_opening:
+    found = _QUOTE_CHARS.search(text)
+    while found is not None:
+        i = found.start()
+        closer = _QUOTE_PAIRS[text[i]]
+        if i == 0 or not text[i - 1].isalnum():
             end = text.find(closer, i + 1)
             # An apostrophe inside a word ("Stockholm's") is not a closing quote.
             while end != -1 and end + 1 < len(text) and text[end + 1].isalnum():
                 end = text.find(closer, end + 1)
             if end != -1 and end - i <= 400:
                 spans.append((i, end + 1))
-                i = end + 1
+                found = _QUOTE_CHARS.search(text, end + 1)
                 continue
-        i += 1
-    return spans
+        found = _QUOTE_CHARS.search(text, i + 1)
+    return tuple(spans)
 
 
 def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:

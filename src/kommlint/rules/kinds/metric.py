@@ -7,7 +7,10 @@ Fields:
 Options (overridable per rule in the configuration):
   max:        the limit; a value above it is a finding
   min_words:  skip paragraphs/documents with fewer words (too short for the metric to mean much)
-Message placeholders: {value}, {limit}, {match}.
+Message placeholders: {value}, {limit}, {match}; for lix also {per_sentence} (words per
+sentence), {long_share} (per cent long words) and {band} ("medelsvår", "svår", ...).
+LIX is counted as kommlint.language.readability counts it (URLs and e-mail addresses
+are not words).
 """
 
 from __future__ import annotations
@@ -48,31 +51,46 @@ def _fmt(value: float) -> str:
     return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}".replace(".", ",")
 
 
+def _lix_parts(r) -> dict[str, str]:
+    """What a LIX value is made of, for messages: {per_sentence}, {long_share}, {band}."""
+    from kommlint.language.readability import lix_label
+
+    return {
+        "per_sentence": _fmt(round(r.mean_sentence_length or 0, 1)),
+        "long_share": _fmt(round(100 * (r.long_word_share or 0))),
+        "band": lix_label(r.lix or 0).lower(),
+    }
+
+
 def run(rule: Rule, ctx: RuleContext):
     metric, scope = rule.compiled
     limit = float(ctx.options["max"])
     min_words = int(ctx.options.get("min_words", 0))
     blocks = ctx.blocks()
     if metric == "lix":
-        analyses = [(b, ctx.analysis(b, tag=False)) for b in blocks]
+        from kommlint.language.readability import Readability, combine
+
+        measured = [(b, Readability.of(ctx.analysis(b, tag=False))) for b in blocks]
         if scope == "document":
-            words, sentences, long_words = (0, 0, 0)
-            for _, analysis in analyses:
-                w, s, lw = lix_counts(analysis)
-                words, sentences, long_words = words + w, sentences + s, long_words + lw
-            if words >= max(min_words, 1) and sentences:
-                value = words / sentences + 100 * long_words / words
-                if value > limit:
-                    yield ctx.document_finding(value=_fmt(value), limit=_fmt(limit))
+            total = combine(r for _, r in measured)
+            value = total.lix
+            if value is not None and total.words >= max(min_words, 1) and value > limit:
+                yield ctx.document_finding(
+                    value=_fmt(value), limit=_fmt(limit), **_lix_parts(total)
+                )
             return
-        for block, analysis in analyses:
-            w, s, lw = lix_counts(analysis)
-            if w >= max(min_words, 1) and s:
-                value = w / s + 100 * lw / w
-                if value > limit:
-                    yield ctx.finding(
-                        block, None, None, value=_fmt(value), limit=_fmt(limit), with_context=False
-                    )
+        for block, r in measured:
+            value = r.lix
+            if value is not None and r.words >= max(min_words, 1) and value > limit:
+                yield ctx.finding(
+                    block,
+                    None,
+                    None,
+                    value=_fmt(value),
+                    limit=_fmt(limit),
+                    with_context=False,
+                    **_lix_parts(r),
+                )
         return
     for block in blocks:
         analysis: BlockAnalysis = ctx.analysis(block, tag=False)
