@@ -12,6 +12,7 @@ import hashlib
 import json
 import pickle
 import sqlite3
+from functools import lru_cache
 from pathlib import Path
 
 from kommlint import __version__
@@ -47,10 +48,23 @@ def open_cache(settings, folder: Path | None = None) -> ResultCache | None:
         return None  # a read-only home, a full disk: run without a cache
 
 
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of kommlint's own code and model, so that an edited check or a retrained
+    model never serves results computed by the old one (not only a version bump)."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.suffix in {".py", ".json", ".tsv", ".cfg"} and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def settings_fingerprint(settings) -> str:
     """Everything besides the file that decides its result."""
     digest = hashlib.sha256()
-    digest.update(f"{SCHEMA_VERSION}|{__version__}|{settings.lang}".encode())
+    digest.update(f"{SCHEMA_VERSION}|{__version__}|{settings.lang}|{code_fingerprint()}".encode())
     for pack in settings.packs:
         digest.update(pack.path.read_bytes())
     digest.update(",".join(sorted(r.id for r in settings.rules)).encode())
@@ -67,9 +81,6 @@ def settings_fingerprint(settings) -> str:
             default=str,
         ).encode()
     )
-    model_meta = Path(__file__).resolve().parent / "language" / "model" / "meta.json"
-    if model_meta.is_file():
-        digest.update(model_meta.read_bytes())
     return digest.hexdigest()
 
 
