@@ -6,19 +6,48 @@ lazily, the first time a rule asks for it.
 
 The public surface (stable for the rule engine and the packs):
   Token, Sentence, BlockAnalysis  -- the annotation records
-  Analyzer.analyse(text)          -- analyse one string
+  Analyzer.analyse(text, tag=True) -- analyse one string (tag=False: cheaper, untagged)
+  Analyzer.analyse_many(texts)    -- the same for many strings, batched
   get_analyzer()                  -- the shared, lazily-loaded analyzer
   DocumentLanguage                -- the per-document annotation cache
+Helpers: grammar.find_passives / find_futures, readability.readability / combine.
+See docs/language.md for how the model is made and what each mode fills.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from kommlint.language.lemmatizer import IMPERATIVE_MORPH, Lemmatizer, imperative_lemma
+from kommlint.language.sentences import split as split_sentences
+from kommlint.language.tokenizer import abbreviation_tokens
 
 if TYPE_CHECKING:
     from kommlint.document import Block, Document
+
+
+MODEL_PATH = Path(__file__).resolve().parent / "model"
+ABBREVIATION_TOKENS = abbreviation_tokens()
+
+
+_SYMBOLS = frozenset("%§$€£+=<>&#*/°")
+
+
+def fix_pos(text: str, pos: str) -> str:
+    """Deterministic corrections of the tagger: a token without letters or digits is
+    punctuation or a symbol (news quotes and dashes unseen in Talbanken were tagged ADV),
+    and a word with letters is never punctuation."""
+    if not any(c.isalnum() for c in text):
+        if pos in ("PUNCT", "SYM"):
+            return pos
+        return "SYM" if text in _SYMBOLS else "PUNCT"
+    if pos == "PUNCT":
+        return "X"
+    return pos
 
 
 @dataclass(slots=True)
@@ -82,10 +111,25 @@ class BlockAnalysis:
 
 
 class Analyzer:
-    """Wraps the spaCy pipeline. Loading is deferred until the first text is analysed."""
+    """Wraps the shipped spaCy pipeline. Loading is deferred until the first text.
 
-    def __init__(self) -> None:
+    Two modes (fields filled):
+      analyse(text)             tokens, sentences, Token.pos/tag/morph from the trained
+                                tagger and morphologizer, POS-aware lemmas; tagged=True.
+      analyse(text, tag=False)  tokens, sentences, POS-free lemmas (function-word and
+                                irregular-verb exceptions + lookup); pos/tag/morph are "";
+                                tagged=False. About 10x faster: for rules that only
+                                need words, sentences and lemmas (LIX, term lists).
+    """
+
+    def __init__(self, model_path: Path | None = None) -> None:
         self._nlp = None
+        self._model_path = model_path
+        self._lemmatizer: Lemmatizer | None = None
+
+    @property
+    def model_path(self) -> Path:
+        return self._model_path or MODEL_PATH
 
     @property
     def nlp(self):
@@ -93,37 +137,90 @@ class Analyzer:
             self._nlp = self._load()
         return self._nlp
 
+    @property
+    def lemmatizer(self) -> Lemmatizer:
+        if self._lemmatizer is None:
+            self._lemmatizer = Lemmatizer(self.model_path / "lemmas.tsv")
+        return self._lemmatizer
+
     def _load(self):
         import spacy
 
-        nlp = spacy.blank("sv")
-        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-        nlp.add_pipe("sentencizer")
-        nlp.initialize()
+        from kommlint.language.tokenizer import customise_tokenizer
+
+        if (self.model_path / "config.cfg").exists():
+            nlp = spacy.load(self.model_path)
+        else:  # no trained model (e.g. a source checkout before training): tokens only
+            nlp = spacy.blank("sv")
+        customise_tokenizer(nlp)
+        nlp.max_length = 50_000_000  # blocks are paragraphs, but a plain-text file may be one
         return nlp
 
-    def analyse(self, text: str) -> BlockAnalysis:
-        doc = self.nlp(text)
-        sentences = []
-        for sent in doc.sents:
-            tokens = [
-                Token(
+    @property
+    def can_tag(self) -> bool:
+        return "morphologizer" in self.nlp.pipe_names
+
+    def analyse(self, text: str, tag: bool = True) -> BlockAnalysis:
+        return self.analyse_many([text], tag=tag)[0]
+
+    def analyse_many(self, texts: Iterable[str], tag: bool = True) -> list[BlockAnalysis]:
+        """Analyse several texts at once (faster: spaCy batches them)."""
+        nlp = self.nlp
+        texts = list(texts)
+        tag = tag and self.can_tag
+        docs = list(nlp.pipe(texts, batch_size=64)) if tag else [nlp.make_doc(t) for t in texts]
+        return [self._convert(doc, text, tag) for doc, text in zip(docs, texts, strict=True)]
+
+    def _convert(self, doc, text: str, tagged: bool) -> BlockAnalysis:
+        lem = self.lemmatizer.lemma
+        words = [t for t in doc if not t.is_space]
+        starts = split_sentences(
+            [t.text for t in words], [t.idx for t in words], text, ABBREVIATION_TOKENS
+        )
+        sentences: list[Sentence] = []
+        for t, is_start in zip(words, starts, strict=True):
+            if tagged:
+                pos, morph = fix_pos(t.text, t.pos_), str(t.morph)
+                token = Token(
                     text=t.text,
                     start=t.idx,
                     end=t.idx + len(t.text),
-                    lemma=(t.lemma_ or t.text).lower(),
-                    pos=t.pos_,
+                    lemma=lem(t.text, pos, morph),
+                    pos=pos,
                     tag=t.tag_,
-                    morph=str(t.morph),
-                    is_punct=t.is_punct,
-                    is_space=t.is_space,
+                    morph=morph,
+                    is_punct=t.is_punct or pos == "PUNCT",
                 )
-                for t in sent
-                if not t.is_space
-            ]
-            if tokens:
-                sentences.append(Sentence(tokens[0].start, tokens[-1].end, tokens))
-        return BlockAnalysis(text=text, sentences=sentences, tagged=doc.has_annotation("TAG"))
+            else:
+                token = Token(
+                    text=t.text,
+                    start=t.idx,
+                    end=t.idx + len(t.text),
+                    lemma=lem(t.text),
+                    is_punct=t.is_punct,
+                )
+            if is_start or not sentences:
+                sentences.append(Sentence(token.start, token.end, []))
+            sentences[-1].tokens.append(token)
+            sentences[-1].end = token.end
+        if tagged:
+            for sentence in sentences:
+                _fix_imperative(sentence.tokens)
+        return BlockAnalysis(text=text, sentences=sentences, tagged=tagged)
+
+
+def _fix_imperative(tokens: list[Token]) -> None:
+    """Retag a sentence-initial imperative the tagger took for a noun (see
+    lemmatizer.imperative_lemma); a list marker ("-", "•", "1.") may come first."""
+    i = 0
+    while i < len(tokens) - 1 and (tokens[i].is_punct or tokens[i].text.rstrip(".").isdigit()):
+        i += 1
+    if i + 1 >= len(tokens):
+        return
+    t, nxt = tokens[i], tokens[i + 1]
+    lemma = imperative_lemma(t.text, t.pos, t.morph, nxt.text, nxt.pos)
+    if lemma is not None:
+        t.pos, t.tag, t.morph, t.lemma = "VERB", "VB|IMP|AKT", IMPERATIVE_MORPH, lemma
 
 
 @lru_cache(maxsize=1)
@@ -132,7 +229,11 @@ def get_analyzer() -> Analyzer:
 
 
 class DocumentLanguage:
-    """Per-document cache: each block is analysed at most once, on first use."""
+    """Per-document cache: each block is analysed at most once, on first use.
+
+    `block(b, tag=False)` gives the cheap untagged analysis; a later `block(b)` (tagged)
+    re-analyses that block once and replaces the cached untagged result.
+    """
 
     def __init__(self, document: Document, analyzer: Analyzer | None = None) -> None:
         self.document = document
@@ -145,9 +246,17 @@ class DocumentLanguage:
             self._analyzer = get_analyzer()
         return self._analyzer
 
-    def block(self, block: Block) -> BlockAnalysis:
+    def block(self, block: Block, tag: bool = True) -> BlockAnalysis:
         cached = self._cache.get(block.index)
-        if cached is None:
-            cached = self.analyzer.analyse(block.text)
+        if cached is None or (tag and not cached.tagged and self.analyzer.can_tag):
+            cached = self.analyzer.analyse(block.text, tag=tag)
             self._cache[block.index] = cached
         return cached
+
+    def readability(self, blocks: Iterable[Block] | None = None, tag: bool = True):
+        """Document-level measures (readability.Readability) over `blocks` (default: all
+        text blocks), from summed counts; tag=False skips the nominal ratio."""
+        from kommlint.language.readability import combine, readability
+
+        chosen = self.document.text_blocks() if blocks is None else blocks
+        return combine(readability(self.block(b, tag=tag)) for b in chosen)
