@@ -65,49 +65,6 @@ LIX_BANDS = {
 }
 WORDS = {
     "sv": {
-        Part.BODY: "",
-        Part.HEADER: "sidhuvud",
-        Part.FOOTER: "sidfot",
-        Part.TABLE: "tabell",
-        Part.CAPTION: "bildtext",
-        Part.METADATA: "metadata",
-        Part.IMAGE: "bild",
-        Part.OCR: "text i bild",
-        Part.DOCUMENT: "hela dokumentet",
-    },
-    "en": {
-        Part.BODY: "",
-        Part.HEADER: "header",
-        Part.FOOTER: "footer",
-        Part.TABLE: "table",
-        Part.CAPTION: "caption",
-        Part.METADATA: "metadata",
-        Part.IMAGE: "image",
-        Part.OCR: "text in image",
-        Part.DOCUMENT: "whole document",
-    },
-}
-# Björnsson's LIX bands as used by Swedish readability guides (see klarsprak.md §2.3).
-LIX_BANDS = {
-    "sv": [
-        (25, "mycket lätt"),
-        (30, "lätt"),
-        (40, "medelsvår"),
-        (50, "svår"),
-        (60, "svår, byråkratisk"),
-        (float("inf"), "mycket svår, byråkratisk"),
-    ],
-    "en": [
-        (25, "very easy"),
-        (30, "easy"),
-        (40, "medium"),
-        (50, "hard"),
-        (60, "hard, bureaucratic"),
-        (float("inf"), "very hard, bureaucratic"),
-    ],
-}
-WORDS = {
-    "sv": {
         "page": "sida",
         "pages": "sidor",
         "paragraph": "stycke",
