@@ -32,6 +32,9 @@ class Term:
     compound: str = "none"
     case_sensitive: bool = False
     pos: frozenset[str] = frozenset()
+    # No match when the next word has one of these parts of speech: "den sökande" is a
+    # person, "den sökande hunden" is not; "vederbörande" alone, not "vederbörande chef".
+    not_before_pos: frozenset[str] = frozenset()
     gap: int = 0
     data: dict[str, Any] = field(default_factory=dict)  # suggestion, note, severity, ...
     exceptions: tuple[re.Pattern, ...] = ()
@@ -69,7 +72,17 @@ def compile_term(
         raise ValueError(f"'forms' ska vara en lista, inte {forms!r}")
     exceptions = tuple(re.compile(p, re.IGNORECASE) for p in raw.get("exceptions") or [])
     cues = tuple(re.compile(p, re.IGNORECASE) for p in raw.get("cues") or [])
-    known = {"term", "forms", "compound", "case_sensitive", "pos", "gap", "exceptions", "cues"}
+    known = {
+        "term",
+        "forms",
+        "compound",
+        "case_sensitive",
+        "pos",
+        "not_before_pos",
+        "gap",
+        "exceptions",
+        "cues",
+    }
     known.add("gap_stop")
     gap_stop = raw.get("gap_stop")
     if gap_stop is not None and not isinstance(gap_stop, list):
@@ -80,6 +93,7 @@ def compile_term(
         compound=compound,
         case_sensitive=case_sensitive,
         pos=frozenset(raw.get("pos") or []),
+        not_before_pos=frozenset(raw.get("not_before_pos") or []),
         gap=int(raw.get("gap", 0)),
         data={k: v for k, v in raw.items() if k not in known},
         exceptions=exceptions,
@@ -181,6 +195,8 @@ class TermMatcher:
                 return None
             matched.append(tokens[found])
             j = found
+        if term.not_before_pos and j + 1 < len(tokens) and tokens[j + 1].pos in term.not_before_pos:
+            return None
         return TermMatch(term, matched[0].start, matched[-1].end, matched)
 
     def _compound_matches(self, token: Token, already: dict[int, Term]) -> Iterator[TermMatch]:

@@ -83,8 +83,14 @@ class Compiled:
 
     @property
     def needs_tags(self) -> bool:
-        """Only terms restricted to a part of speech need the tagger."""
-        return any(term.pos for term in self.matcher.terms)
+        """Only terms that look at parts of speech need the tagger."""
+        return any(term.pos or term.not_before_pos for term in self.matcher.terms)
+
+
+def tags_every_block(rule: Rule) -> bool:
+    """Whether the rule asks for the tagged analysis of every block in its parts (an
+    existence or substitution rule with a term restricted to a part of speech)."""
+    return isinstance(rule.compiled, Compiled) and rule.compiled.needs_tags
 
 
 def compile_pattern(raw: Any) -> Pattern:
