@@ -116,10 +116,11 @@ def check_document(document: Document, settings: Settings) -> FileResult:
     document.number_blocks()
     analyzer = _TimedAnalyzer(get_analyzer())
     language = DocumentLanguage(document, analyzer)
+    rules = settings.rules_for(document.path)
     started = time.perf_counter()
     findings = run_rules(
         document,
-        settings.rules_for(document.path),
+        rules,
         lang=settings.lang,
         rule_options=settings.config.rules,
         severities=settings.config.severity,
