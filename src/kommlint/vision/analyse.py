@@ -1,0 +1,367 @@
+"""The vision pass over a Document: every logo match, measured, cached for all rules.
+
+Order of work (cheapest first):
+1. fast path: each embedded image's sha256 against the reference files, then a perceptual
+   hash of its content against each variant (verified by correlation), so that an
+   embedded copy of the artwork needs no feature matching;
+2. feature matching on every other embedded raster image (DOCX, PDF, image files);
+3. feature matching on the rendered pages a rule needs (first and last by default) of a
+   PDF, because vector logos are no images; at `dpi` (150: a 10 mm logo is ~60 px).
+
+Coordinates: PDF matches are in PDF points (top-left origin, like the reader's boxes),
+image-file matches in pixels; DOCX images have no page geometry (bbox None).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kommlint.document import BBox, Document, ImageRef, Part
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from kommlint.vision.matching import Detection, ReferenceBank
+    from kommlint.vision.reference import Reference, ReferenceVariant
+
+ANNOTATION_KEY = "vision"
+PHASH_MAX_DISTANCE = 10
+MAX_SCENE_SIDE = 2400  # larger embedded images are matched at this size
+MAX_PAGE_PIXELS = 9_000_000  # a rendered page never exceeds this (A3 at 150 dpi is 4.4 MP)
+
+
+@dataclass(frozen=True)
+class VisionConfig:
+    """What the detection pass needs; rules sharing a config share one pass."""
+
+    reference: tuple[str, ...] = ()  # files or folders; () = the shipped stand-in
+    base: str | None = None  # folder that relative reference paths are resolved against
+    pages: str = "first,last"  # which PDF pages to render: "first,last", "all", "1,3", ...
+    dpi: float = 150.0
+
+    def key(self) -> str:
+        return json.dumps([self.reference, self.base, self.pages, self.dpi])
+
+
+@dataclass
+class LogoMatch:
+    """One logo found in a document, with its measures."""
+
+    source: str  # "page" (rendered page), "image" (feature match), "hash" (fast path)
+    part: Part
+    page: int | None
+    bbox: BBox | None  # PDF points (pdf) or pixels (image files); None for DOCX
+    variant: str
+    width: float  # logo width in bbox units (points or px); in image px for DOCX
+    width_mm: float | None  # printed width when known
+    width_px: float  # width in the pixels it was found in
+    anisotropy: float  # non-uniform scaling: sigma_max / sigma_min - 1
+    stretch: float  # (width/height) / reference aspect - 1
+    rotation_deg: float
+    contrast: float | None  # WCAG ratio, outer band vs background
+    score: float
+    inliers: int
+    image_index: int | None = None
+    inverted: bool = False
+
+
+@dataclass
+class VisionResult:
+    matches: list[LogoMatch] = field(default_factory=list)
+    pages_scanned: list[int] = field(default_factory=list)
+    images_scanned: int = 0
+    seconds: float = 0.0
+    error: tuple[str, str] | None = None  # (sv, en) when the reference could not be loaded
+
+    @property
+    def found(self) -> bool:
+        return bool(self.matches)
+
+
+def pages_to_scan(spec: str, count: int) -> list[int]:
+    """'first,last' -> [1, n]; 'all'; '1,3'; 'first'; 'last'. 1-based, sorted, unique."""
+    out: set[int] = set()
+    for raw in str(spec).replace(" ", "").split(","):
+        if not raw:
+            continue
+        if raw == "all":
+            out.update(range(1, count + 1))
+        elif raw == "first":
+            out.add(1)
+        elif raw == "last":
+            out.add(count)
+        elif raw.lstrip("-").isdigit():
+            n = int(raw)
+            out.add(n if n > 0 else count + 1 + n)
+    return sorted(n for n in out if 1 <= n <= count)
+
+
+def analyse_document(document: Document, config: VisionConfig | None = None) -> VisionResult:
+    """The document's logo matches for `config`, computed once and cached in
+    document.annotations["vision"][config.key()]."""
+    config = config or VisionConfig()
+    cache: dict[str, VisionResult] = document.annotations.setdefault(ANNOTATION_KEY, {})
+    key = config.key()
+    if key not in cache:
+        cache[key] = _analyse(document, config)
+    return cache[key]
+
+
+def _analyse(document: Document, config: VisionConfig) -> VisionResult:
+    from kommlint.vision.matching import bank_for
+    from kommlint.vision.reference import ReferenceError, cached_references
+
+    start = time.perf_counter()
+    result = VisionResult()
+    try:
+        reference = cached_references(
+            list(config.reference) or None, Path(config.base) if config.base else None
+        )
+    except ReferenceError as exc:
+        result.error = (exc.message, exc.message_en)
+        return result
+    bank = bank_for(reference)
+    ref_shas = {v.file_sha256 for v in reference.variants}
+    for ref in document.images:
+        result.images_scanned += 1
+        try:
+            result.matches.extend(_match_image(document, ref, reference, bank, ref_shas))
+        except Exception as exc:  # a broken image (or a decompression bomb) must not stop the run
+            document.notices.append(_notice_image(ref, exc))
+    if document.format == "pdf":
+        for number in pages_to_scan(config.pages, len(document.pages)):
+            page = document.pages[number - 1]
+            if page.render is None:
+                continue
+            # a poster-sized page is rendered coarser (its logo is large too)
+            area_in2 = max(page.width_pt * page.height_pt, 1.0) / (72.0 * 72.0)
+            dpi = min(config.dpi, (MAX_PAGE_PIXELS / area_in2) ** 0.5)
+            try:
+                image = page.render(dpi)
+            except Exception:  # the reader reports unreadable pages; skip it here
+                continue
+            result.pages_scanned.append(number)
+            page_matches = _match_page(image, number, dpi, bank)
+            # a page match replaces the embedded-image match of the same logo
+            for pm in page_matches:
+                result.matches = [
+                    m
+                    for m in result.matches
+                    if not (m.page == number and m.bbox and _iou(m.bbox, pm.bbox) > 0.3)
+                ]
+            result.matches.extend(page_matches)
+    result.matches.sort(key=lambda m: (m.page or 0, m.bbox or (0, 0, 0, 0)))
+    result.seconds = time.perf_counter() - start
+    return result
+
+
+def _notice_image(ref: ImageRef, exc: Exception) -> Any:
+    from kommlint.document import Notice
+
+    name = ref.name or f"#{ref.index + 1}"
+    return Notice(
+        "image_unreadable",
+        f"Bilden {name} kunde inte läsas för logotypkontrollen.",
+        f"The image {name} could not be read for the logo check ({exc}).",
+        page=ref.page,
+    )
+
+
+def _match_page(image: Any, number: int, dpi: float, bank: ReferenceBank) -> list[LogoMatch]:
+    from kommlint.vision.geometry import edge_contrast, pose
+    from kommlint.vision.matching import detect_logos, to_gray
+
+    gray = to_gray(image)
+    k = 72.0 / dpi
+    out: list[LogoMatch] = []
+    for det in detect_logos(gray, bank):
+        variant = _variant(bank, det.variant)
+        p = pose(det.homography, det.aspect)
+        x0, y0, x1, y1 = det.bbox
+        out.append(
+            LogoMatch(
+                source="page",
+                part=Part.BODY,
+                page=number,
+                bbox=(x0 * k, y0 * k, x1 * k, y1 * k),
+                variant=det.variant,
+                width=p.width * k,
+                width_mm=p.width / dpi * 25.4,
+                width_px=p.width,
+                anisotropy=p.anisotropy,
+                stretch=p.stretch,
+                rotation_deg=p.rotation_deg,
+                contrast=edge_contrast(gray, det.homography, variant),
+                score=det.score,
+                inliers=det.inliers,
+                inverted=det.inverted,
+            )
+        )
+    return out
+
+
+def _variant(bank: ReferenceBank, name: str) -> ReferenceVariant:
+    return next(v for v in bank.reference.variants if v.name == name)
+
+
+def _match_image(
+    document: Document,
+    ref: ImageRef,
+    reference: Reference,
+    bank: ReferenceBank,
+    ref_shas: set[str],
+) -> list[LogoMatch]:
+    """Fast path, then feature matching, on one embedded image (or the image file)."""
+    import numpy as np
+
+    from kommlint.vision.matching import detect_logos, to_gray
+
+    if min(ref.width_px, ref.height_px) < 12:
+        return []
+    image = ref.load()
+    scene = to_gray(image)
+    h_px, w_px = scene.shape
+    dets: list[tuple[Detection, str]] = []
+    hit = _fast_path(image, scene, reference, ref.sha256 in ref_shas if ref.sha256 else False)
+    if hit is not None:
+        dets.append((hit, "hash"))
+    else:
+        k = min(1.0, MAX_SCENE_SIDE / max(h_px, w_px))
+        work = scene
+        if k < 1.0:
+            import cv2
+
+            work = cv2.resize(scene, None, fx=k, fy=k, interpolation=cv2.INTER_AREA)
+        for det in detect_logos(work, bank):
+            if k < 1.0:
+                det.homography = np.diag([1 / k, 1 / k, 1.0]) @ det.homography
+                det.quad = [(x / k, y / k) for x, y in det.quad]
+            dets.append((det, "image"))
+    return [_image_match(document, ref, scene, bank, det, src) for det, src in dets]
+
+
+def _image_match(
+    document: Document,
+    ref: ImageRef,
+    scene: np.ndarray,
+    bank: ReferenceBank,
+    det: Detection,
+    source: str,
+) -> LogoMatch:
+    """Measure a match found in an image's pixels in the units of the page it sits on."""
+    import numpy as np
+
+    from kommlint.vision.geometry import edge_contrast, pose
+
+    variant = _variant(bank, det.variant)
+    h_px, w_px = scene.shape
+    # image px -> page units (points for PDF, px for image files, px for DOCX)
+    if ref.bbox is not None and document.format == "pdf":
+        bx0, by0, bx1, by1 = ref.bbox
+        kx, ky = (bx1 - bx0) / w_px, (by1 - by0) / h_px
+        origin = (bx0, by0)
+    elif document.format != "image" and ref.display_size_mm:
+        # DOCX: the printed extent may stretch the pixels
+        dw, dh = ref.display_size_mm
+        kx = 1.0
+        ky = (dh / h_px) / (dw / w_px) if dw > 0 and dh > 0 else 1.0
+        origin = None
+    else:
+        kx = ky = 1.0
+        origin = (0.0, 0.0) if ref.bbox is not None else None
+    to_page = np.diag([kx, ky, 1.0])
+    page_pose = pose(to_page @ det.homography, det.aspect)
+    px_pose = pose(det.homography, det.aspect)
+    width_mm: float | None = None
+    if ref.display_size_mm and document.format != "image":
+        width_mm = px_pose.width / w_px * ref.display_size_mm[0]
+    bbox: BBox | None = None
+    if origin is not None:
+        x0, y0, x1, y1 = det.bbox
+        bbox = (origin[0] + x0 * kx, origin[1] + y0 * ky, origin[0] + x1 * kx, origin[1] + y1 * ky)
+    return LogoMatch(
+        source=source,
+        part=ref.part,
+        page=ref.page,
+        bbox=bbox,
+        variant=det.variant,
+        width=page_pose.width,
+        width_mm=width_mm,
+        width_px=px_pose.width,
+        anisotropy=page_pose.anisotropy,
+        stretch=page_pose.stretch,
+        rotation_deg=page_pose.rotation_deg,
+        contrast=edge_contrast(scene, det.homography, variant) if source != "hash" else None,
+        score=det.score,
+        inliers=det.inliers,
+        image_index=ref.index,
+        inverted=det.inverted,
+    )
+
+
+def _fast_path(
+    image: Any, scene: np.ndarray, reference: Reference, exact: bool
+) -> Detection | None:
+    """The embedded image *is* the artwork: same file, or the same picture re-encoded,
+    resized or converted (perceptual hash of its content box, then verified)."""
+    import numpy as np
+
+    from kommlint.vision.hashing import hamming, invert_hash_distance
+    from kommlint.vision.matching import Detection, verify
+    from kommlint.vision.reference import ReferenceError, variant_from_image
+
+    try:
+        probe = variant_from_image(image, "probe")
+    except ReferenceError:
+        return None
+    best: tuple[float, ReferenceVariant] | None = None
+    for v in reference.variants:
+        d = min(hamming(probe.phash, v.phash), invert_hash_distance(probe.phash, v.phash))
+        if exact or d <= PHASH_MAX_DISTANCE:
+            best = (d, v) if best is None or d < best[0] else best
+    if best is None:
+        return None
+    v = best[1]
+    x0, y0, x1, y1 = _content_box(image)
+    cw, ch = x1 - x0, y1 - y0
+    if cw < 4 or ch < 4:
+        return None
+    # content units -> image px (a stretched picture keeps its stretch in the map)
+    h = np.array([[cw, 0.0, x0], [0.0, ch * v.aspect, y0], [0.0, 0.0, 1.0]], dtype=np.float64)
+    score = verify(scene, h, v)
+    if score < 0.6 and not exact:
+        return None
+    quad = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
+    inverted = hamming(probe.phash, v.phash) > invert_hash_distance(probe.phash, v.phash)
+    return Detection(v.name, h, quad, 0, score, inverted, v.aspect)
+
+
+def _content_box(image: Any) -> tuple[float, float, float, float]:
+    """The artwork's box in the image's own pixels: opaque pixels, or those that differ
+    from the corner colour (the same rule as for the reference variants)."""
+    import numpy as np
+
+    arr = np.asarray(image.convert("RGBA"))
+    alpha = arr[..., 3]
+    if int(alpha.min()) < 128:
+        mask = alpha >= 128
+    else:
+        corners = np.array([arr[0, 0, :3], arr[0, -1, :3], arr[-1, 0, :3], arr[-1, -1, :3]])
+        bg = np.median(corners, axis=0)
+        mask = np.abs(arr[..., :3].astype(np.int16) - bg.astype(np.int16)).max(axis=2) > 40
+    ys, xs = np.nonzero(mask)
+    if len(xs) == 0:
+        return 0.0, 0.0, 0.0, 0.0
+    return float(xs.min()), float(ys.min()), float(xs.max() + 1), float(ys.max() + 1)
+
+
+def _iou(a: BBox, b: BBox) -> float:
+    ix = max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
+    iy = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+    inter = ix * iy
+    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
+    return inter / union if union > 0 else 0.0
