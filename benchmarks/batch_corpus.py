@@ -3,8 +3,9 @@
     python benchmarks/batch_corpus.py OUTDIR [--brochures 200 --letters 100 --posters 50]
 
 Deterministic (fixed seed). Brochures have 8-16 pages of Swedish text, a photo on every
-page, the stand-in emblem as vector art on the first page and as a raster image on the
-last, and the sender in the footer. Nothing here is committed: it is made at run time.
+page (three photos of their own per brochure), the stand-in emblem as vector art on the
+first page and as a raster image on the last, and the sender in the footer. Nothing here
+is committed: it is made at run time.
 """
 
 from __future__ import annotations
@@ -189,7 +190,6 @@ def build(out: Path, brochures: int = 200, letters: int = 100, posters: int = 50
 
     rng = random.Random(20261126)
     standin = _standin()
-    photos = [_photo_bytes(seed) for seed in range(6)]
     emblem = Image.open(LOGO_DIR / "standin-emblem.png").convert("RGBA").resize((220, 220))
     manifest: dict[str, int] = {}
     for folder in ("broschyrer", "brev", "affischer"):
@@ -197,6 +197,9 @@ def build(out: Path, brochures: int = 200, letters: int = 100, posters: int = 50
     for i in range(brochures):
         pages = rng.randint(8, 16)
         path = out / "broschyrer" / f"broschyr-{i:03d}.pdf"
+        # Photos of its own for every brochure: no two documents share an image, as in
+        # a real archive, so nothing can be reused from one document to the next.
+        photos = [_photo_bytes(1000 * i + k) for k in range(3)]
         make_brochure(path, pages, rng, photos, standin)
         manifest[str(path)] = pages
     for i in range(letters):
@@ -209,7 +212,7 @@ def build(out: Path, brochures: int = 200, letters: int = 100, posters: int = 50
         manifest[str(path)] = 1
     # The single-file case of the benchmark: one 12-page brochure.
     single = out / "enstaka-broschyr-12-sidor.pdf"
-    make_brochure(single, 12, rng, photos, standin)
+    make_brochure(single, 12, rng, [_photo_bytes(999_000 + k) for k in range(3)], standin)
     (out / "manifest.json").write_text(json.dumps(manifest, indent=0), encoding="utf-8")
     return manifest
 
