@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+# The fixture generator is a script beside the sample documents; tests `import make_fixtures`.
+sys.path.insert(0, str(ROOT / "fixtures"))
 TEST_PACKS = Path(__file__).resolve().parent / "packs"
 
 

@@ -4,10 +4,10 @@ and the input file is left exactly as it was."""
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import sys
 from pathlib import Path
 
+import make_fixtures as mf
 import pytest
 
 from kommlint.readers import ReaderOptions, ReadError, read
@@ -15,16 +15,6 @@ from kommlint.readers import ReaderOptions, ReadError, read
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
 
-
-def _make_fixtures():
-    spec = importlib.util.spec_from_file_location("make_fixtures", FIXTURES / "make_fixtures.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault(spec.name, module)  # registered before running, as imports are
-    spec.loader.exec_module(module)
-    return sys.modules[spec.name]
-
-
-mf = _make_fixtures()
 
 EXPECTED = {
     "empty_pdf": "empty",
@@ -124,7 +114,6 @@ def test_reading_the_good_fixtures_changes_nothing() -> None:
 
 def test_import_of_the_readers_package_stays_cheap() -> None:
     import subprocess
-    import sys
 
     code = (
         "import sys, kommlint.readers; "

@@ -19,8 +19,7 @@ FIXTURES = ROOT / "fixtures"
 SCHEMA = json.loads((ROOT / "src/kommlint/schemas/report-v1.json").read_text())
 FORMATS = ["text", "json", "sarif", "junit", "github", "csv", "html"]
 
-sys.path.insert(0, str(FIXTURES))
-import make_fixtures  # noqa: E402
+import make_fixtures  # noqa: E402  (tests/conftest.py puts fixtures/ on the path)
 
 
 @pytest.fixture(scope="module")

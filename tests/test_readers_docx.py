@@ -111,7 +111,8 @@ def test_sections_swedish_headings_nested_tables(tmp_path: Path) -> None:
     second.header.paragraphs[0].text = "Bilaga 1"
     second.footer.paragraphs[0].text = "Stockholms stad"
     picture_run = doc.add_paragraph().add_run()
-    picture_run.add_picture(str(FIXTURES / "assets" / "logo-standin.png"), width=Mm(40), height=Mm(20))
+    logo = FIXTURES / "assets" / "logo-standin.png"
+    picture_run.add_picture(str(logo), width=Mm(40), height=Mm(20))
     path = tmp_path / "forskola.docx"
     doc.save(str(path))
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
-import sys
 from pathlib import Path
 
+import make_fixtures as mf
 import pytest
 from PIL import Image
 
@@ -17,17 +16,6 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
 HAS_TESSERACT = shutil.which("tesseract") is not None
 NO_OCR = ReaderOptions(ocr=False)
-
-
-def _make_fixtures():
-    spec = importlib.util.spec_from_file_location("make_fixtures", FIXTURES / "make_fixtures.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault(spec.name, module)  # registered before running, as imports are
-    spec.loader.exec_module(module)
-    return sys.modules[spec.name]
-
-
-mf = _make_fixtures()
 
 
 @pytest.mark.skipif(not HAS_TESSERACT, reason="tesseract is not installed")
