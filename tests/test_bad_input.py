@@ -70,7 +70,7 @@ def test_bad_input_gives_a_read_error(bad_files, key: str) -> None:
 def test_the_committed_broken_fixtures() -> None:
     for name, code in (("trasig.pdf", "corrupt"), ("krypterad.pdf", "encrypted")):
         with pytest.raises(ReadError) as caught:
-            read(FIXTURES / name)
+            read(FIXTURES / "trasiga" / name)
         assert caught.value.code == code
 
 

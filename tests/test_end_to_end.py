@@ -26,8 +26,9 @@ import make_fixtures  # noqa: E402  (tests/conftest.py puts fixtures/ on the pat
 def corpus(tmp_path_factory) -> Path:
     """The samples plus one broken file of every kind, in one folder."""
     folder = tmp_path_factory.mktemp("korpus")
-    for name in ("broschyr.pdf", "brev.docx", "affisch.png", "krypterad.pdf", "trasig.pdf"):
-        shutil.copy(FIXTURES / name, folder / name)
+    for name in ("broschyr.pdf", "brev.docx", "affisch.png", "trasiga/krypterad.pdf"):
+        shutil.copy(FIXTURES / name, folder / Path(name).name)
+    shutil.copy(FIXTURES / "trasiga" / "trasig.pdf", folder / "trasig.pdf")
     bad = make_fixtures.make_bad_inputs(folder / "trasiga")
     (folder / "trasiga" / "_source.pdf").unlink(missing_ok=True)
     for path in bad.values():
