@@ -77,6 +77,8 @@ class ReferenceBank:
     reference: Reference
     # per variant: canonical points, descriptors, polarity flags
     entries: list[dict[str, Any]] = field(default_factory=list)
+    # FAST corners a window of the pre-screen needs to be searched (see screen_regions)
+    min_corners: int = 12
 
     @classmethod
     def build(cls, reference: Reference, widths: tuple[int, ...] = BANK_WIDTHS) -> ReferenceBank:
@@ -129,12 +131,34 @@ class ReferenceBank:
                 "sizes": np.concatenate(sizes),
                 "angles": np.concatenate(angles),
             }
-            matcher = cv2.FlannBasedMatcher({"algorithm": 1, "trees": 4}, {"checks": 64})
-            matcher.add([entry["descriptors"]])
-            matcher.train()
-            entry["matcher"] = matcher
+            entry["members"] = list(fam)
+            entry["matcher"] = _matcher(entry["descriptors"])
             bank.entries.append(entry)
+        bank.min_corners = _screen_threshold(reference)
         return bank
+
+
+SCREEN_CALIBRATION_WIDTH = 36  # px: the smallest logo the pre-screen must let through
+SCREEN_CALIBRATION_CONTRAST = 0.3
+SCREEN_SHARE = 0.3  # a window needs this share of such a logo's corners
+
+
+def _screen_threshold(reference: Reference) -> int:
+    """Corners a pre-screen window needs: a share of what the faintest variant yields at
+    the smallest size, at a third of its contrast (part of a small logo may fall outside
+    any one window)."""
+    import cv2
+    import numpy as np
+
+    fast = cv2.FastFeatureDetector_create(threshold=SCREEN_FAST_THRESHOLD)
+    counts = []
+    for v in reference.variants:
+        x0, _, x1, _ = v.content
+        k = SCREEN_CALIBRATION_WIDTH / (x1 - x0)
+        small = cv2.resize(v.gray(), None, fx=k, fy=k, interpolation=cv2.INTER_AREA)
+        faint = 128 + (small.astype(np.float32) - 128) * SCREEN_CALIBRATION_CONTRAST
+        counts.append(len(fast.detect(np.clip(faint, 0, 255).astype(np.uint8), None)))
+    return max(6, int(SCREEN_SHARE * min(counts)))
 
 
 _SIFT: Any = None
@@ -153,12 +177,106 @@ _BANKS: dict[str, ReferenceBank] = {}
 
 
 def bank_for(reference: Reference) -> ReferenceBank:
-    """The bank of `reference`, built once per process."""
+    """The bank of `reference`, built once per process (and its keypoints kept on disk,
+    see `_stored_bank`, so that a new process only rebuilds the matcher)."""
     key = reference.signature()
     bank = _BANKS.get(key)
     if bank is None:
-        bank = _BANKS[key] = ReferenceBank.build(reference)
+        bank = _stored_bank(reference)
+        if bank is None:
+            bank = ReferenceBank.build(reference)
+            _store_bank(bank)
+        _BANKS[key] = bank
     return bank
+
+
+BANK_FORMAT = 1
+_BANK_ARRAYS = ("points", "descriptors", "inverted", "sizes", "angles")
+
+
+def _bank_file(reference: Reference) -> Any:
+    """Where the keypoints of `reference` are kept: the user's cache folder, keyed by the
+    artwork's files, the bank's parameters and the OpenCV version. None when switched off
+    (KOMMLINT_VISION_CACHE=0)."""
+    import hashlib
+    import os
+
+    import cv2
+
+    if os.environ.get("KOMMLINT_VISION_CACHE", "1") == "0":
+        return None
+    from kommlint.cache import default_cache_dir
+
+    h = hashlib.sha256()
+    h.update(repr((BANK_FORMAT, cv2.__version__, BANK_WIDTHS, SCREEN_FAST_THRESHOLD)).encode())
+    for v in reference.variants:
+        h.update(f"{v.name}:{v.file_sha256}:{v.content}:{v.rgba.shape};".encode())
+    h.update(repr((SCREEN_CALIBRATION_WIDTH, SCREEN_CALIBRATION_CONTRAST, SCREEN_SHARE)).encode())
+    return default_cache_dir() / "vision" / f"bank-{h.hexdigest()[:24]}.npz"
+
+
+def _stored_bank(reference: Reference) -> ReferenceBank | None:
+    import numpy as np
+
+    try:
+        path = _bank_file(reference)
+        if path is None or not path.is_file():
+            return None
+        with np.load(path, allow_pickle=False) as data:
+            bank = ReferenceBank(reference, min_corners=int(data["min_corners"]))
+            for i in range(int(data["families"])):
+                members = [int(x) for x in data[f"f{i}_variants"]]
+                entry: dict[str, Any] = {
+                    "variants": [reference.variants[vi] for vi in members],
+                    "members": members,
+                }
+                for name in _BANK_ARRAYS:
+                    entry[name] = data[f"f{i}_{name}"]
+                entry["matcher"] = _matcher(entry["descriptors"])
+                bank.entries.append(entry)
+        return bank
+    except Exception:  # unreadable, truncated, from another version: build it again
+        return None
+
+
+def _store_bank(bank: ReferenceBank) -> None:
+    import os
+    import tempfile
+
+    import numpy as np
+
+    try:
+        path = _bank_file(bank.reference)
+        if path is None:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        arrays: dict[str, Any] = {
+            "min_corners": np.array(bank.min_corners),
+            "families": np.array(len(bank.entries)),
+        }
+        for i, entry in enumerate(bank.entries):
+            arrays[f"f{i}_variants"] = np.array(entry["members"], dtype=np.int64)
+            for name in _BANK_ARRAYS:
+                arrays[f"f{i}_{name}"] = entry[name]
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".npz.tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                np.savez(handle, **arrays)
+            os.replace(tmp, path)  # atomic: parallel workers never see half a file
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    except Exception:  # a read-only or full cache folder costs a rebuild next time
+        return
+
+
+def _matcher(descriptors: np.ndarray) -> Any:
+    import cv2
+
+    matcher = cv2.FlannBasedMatcher({"algorithm": 1, "trees": 4}, {"checks": 64})
+    matcher.add([descriptors])
+    matcher.train()
+    return matcher
 
 
 def to_gray(image: PILImage | np.ndarray) -> np.ndarray:
@@ -187,32 +305,142 @@ def detect_logos(
     min_inliers: int = MIN_INLIERS,
     verify_min: float = VERIFY_MIN,
     max_instances: int = MAX_INSTANCES,
+    coarse: float = 1.0,
 ) -> list[Detection]:
     """Every instance of the reference in `image` (scene pixel coordinates).
 
     Two passes: the whole scene at its own resolution, then a zoomed look at each place
     where a few matches agree on a *small* logo (too few keypoints at scene resolution):
-    that region is enlarged and matched again, and verified on the original pixels."""
+    that region is enlarged and matched again, and verified on the original pixels.
+
+    `coarse` < 1 runs the first pass on the scene scaled by that factor (SIFT's cost
+    falls with the square of it); every small find and every candidate then gets its
+    second look on the original pixels, never coarser than them."""
     import numpy as np
 
     gray = to_gray(image)
-    found, candidates = _match_scene(gray, bank, min_inliers, verify_min, max_instances)
+    zoom_min = 1.5
+    if coarse < 1.0:
+        import cv2
+
+        work = cv2.resize(gray, None, fx=coarse, fy=coarse, interpolation=cv2.INTER_AREA)
+        found, candidates = _match_scene(work, bank, min_inliers, verify_min, max_instances)
+        back = np.diag([1.0 / coarse, 1.0 / coarse, 1.0])
+        for det in found:
+            det.homography = back @ det.homography
+            det.quad = [(x / coarse, y / coarse) for x, y in det.quad]
+        candidates = [(cx / coarse, cy / coarse, sg / coarse) for cx, cy, sg in candidates]
+        refit_below, refit_inliers = ZOOM_BELOW / coarse, 10**9
+        zoom_min = 1.0
+    else:
+        found, candidates = _match_scene(gray, bank, min_inliers, verify_min, max_instances)
+        refit_below, refit_inliers = ZOOM_BELOW, REFIT_BELOW
     found = _suppress(found)
-    # a small logo found on few points is measured again on the enlarged region
+    # a small logo found on few points (or at coarse resolution) is measured again on the
+    # enlarged region
     for i, det in enumerate(found):
         width = float(np.hypot(det.homography[0, 0], det.homography[1, 0]))
-        if width < ZOOM_BELOW and det.inliers < REFIT_BELOW:
+        if width < refit_below and det.inliers < refit_inliers:
             cx = sum(p[0] for p in det.quad) / 4
             cy = sum(p[1] for p in det.quad) / 4
-            better = _zoom(gray, bank, cx, cy, width, min_inliers, verify_min)
-            if better and better[0].inliers > det.inliers:
+            better = _zoom(gray, bank, cx, cy, width, min_inliers, verify_min, zoom_min)
+            if better and (coarse < 1.0 or better[0].inliers > det.inliers):
                 found[i] = better[0]
     for cx, cy, sigma in candidates[:ZOOM_CANDIDATES]:
         if any(_inside((cx, cy), d.bbox) for d in found):
             continue
-        found.extend(_zoom(gray, bank, cx, cy, sigma, min_inliers, verify_min))
+        found.extend(_zoom(gray, bank, cx, cy, sigma, min_inliers, verify_min, zoom_min))
         found = _suppress(found)
     return found
+
+
+# Pre-screen: SIFT's cost is its scale pyramid over the whole image (0.2-0.8 s for a photo
+# or a page), even where the image is smooth. FAST corners cost a few ms and the artwork,
+# at any size the detector can find (>= 30 px), is dense with them, even at low contrast
+# and in a poor JPEG. SIFT then runs only on crops around the places dense enough to hold
+# a logo; where those cover most of the image (text, texture) it runs on the whole image.
+SCREEN_CELL = 24  # px: corner counts are taken per cell, in windows of 2 x 2 cells
+SCREEN_FAST_THRESHOLD = 10
+SCREEN_LEVELS = (1, 2, 4)  # also on images halved and quartered: a large logo is sparse
+SCREEN_WHOLE = 0.5  # crops covering more than this share of the image: match the whole
+SCREEN_MIN_SIDE = 160  # smaller images are matched whole
+
+
+def screen_regions(gray: np.ndarray, min_corners: int) -> list[tuple[int, int, int, int]] | None:
+    """Crops (x0, y0, x1, y1) of `gray` that can hold the artwork, or None when matching
+    the whole image is as cheap (dense everywhere, or small)."""
+    import cv2
+    import numpy as np
+
+    h, w = gray.shape
+    if min(h, w) < SCREEN_MIN_SIDE:
+        return None
+    fast = cv2.FastFeatureDetector_create(threshold=SCREEN_FAST_THRESHOLD)
+    hot = np.zeros((h // SCREEN_CELL + 1, w // SCREEN_CELL + 1), dtype=np.uint8)
+    level = gray
+    for f in SCREEN_LEVELS:
+        if f > 1:
+            level = cv2.pyrDown(level)
+        if min(level.shape) < 32:
+            break
+        kps = fast.detect(level, None)
+        if len(kps) < min_corners:
+            continue
+        lh, lw = level.shape
+        gh, gw = lh // SCREEN_CELL + 1, lw // SCREEN_CELL + 1
+        xy = np.array([kp.pt for kp in kps], dtype=np.float32)
+        counts = np.zeros((gh, gw), dtype=np.int32)
+        cell = (xy // SCREEN_CELL).astype(np.int64)
+        np.add.at(counts, (cell[:, 1], cell[:, 0]), 1)
+        # windows of 2 x 2 cells (a logo at the smallest size spans about that)
+        win = counts.copy()
+        win[:-1, :] += counts[1:, :]
+        win[:, :-1] += counts[:, 1:]
+        win[:-1, :-1] += counts[1:, 1:]
+        ys, xs = np.nonzero(win >= min_corners)
+        for y, x in zip(ys.tolist(), xs.tolist(), strict=True):
+            # the window's cells, in full-resolution cells
+            y0, x0 = y * f, x * f
+            hot[y0 : y0 + 2 * f, x0 : x0 + 2 * f] = 1
+    if not hot.any():
+        return []
+    # a margin of two cells: SIFT needs some surroundings of the outline's keypoints
+    hot = cv2.dilate(hot, np.ones((5, 5), np.uint8))
+    n, _, stats, _ = cv2.connectedComponentsWithStats(hot, connectivity=8)
+    boxes: list[tuple[int, int, int, int]] = []
+    area = 0
+    for i in range(1, n):
+        cx, cy, cw, ch = (int(v) for v in stats[i, :4])
+        x0, y0 = cx * SCREEN_CELL, cy * SCREEN_CELL
+        x1, y1 = min(w, (cx + cw) * SCREEN_CELL), min(h, (cy + ch) * SCREEN_CELL)
+        pad = int(0.15 * max(x1 - x0, y1 - y0))
+        box = (max(0, x0 - pad), max(0, y0 - pad), min(w, x1 + pad), min(h, y1 + pad))
+        boxes.append(box)
+        area += (box[2] - box[0]) * (box[3] - box[1])
+    if area > SCREEN_WHOLE * h * w:
+        return None
+    return boxes
+
+
+def detect_logos_screened(
+    image: PILImage | np.ndarray, bank: ReferenceBank, coarse: float = 1.0
+) -> list[Detection]:
+    """`detect_logos` on the crops that `screen_regions` keeps (or on the whole image,
+    first at `coarse` resolution)."""
+    import numpy as np
+
+    gray = to_gray(image)
+    regions = screen_regions(gray, bank.min_corners)
+    if regions is None:
+        return detect_logos(gray, bank, coarse=coarse)
+    found: list[Detection] = []
+    for x0, y0, x1, y1 in regions:
+        shift = np.array([[1.0, 0.0, x0], [0.0, 1.0, y0], [0.0, 0.0, 1.0]])
+        for det in detect_logos(gray[y0:y1, x0:x1], bank):
+            det.homography = shift @ det.homography
+            det.quad = [(x + x0, y + y0) for x, y in det.quad]
+            found.append(det)
+    return _suppress(found)
 
 
 def _match_scene(
@@ -271,6 +499,7 @@ def _zoom(
     sigma: float,
     min_inliers: int,
     verify_min: float,
+    zoom_min: float = 1.5,
 ) -> list[Detection]:
     """Match an enlarged crop around a small candidate; map the result back."""
     import cv2
@@ -281,7 +510,7 @@ def _zoom(
     x1, y1 = min(gray.shape[1], int(cx + half) + 1), min(gray.shape[0], int(cy + half) + 1)
     if x1 - x0 < 8 or y1 - y0 < 8:
         return []
-    f = float(np.clip(ZOOM_WIDTH / max(sigma, 1.0), 1.5, 4.0))
+    f = float(np.clip(ZOOM_WIDTH / max(sigma, 1.0), zoom_min, 4.0))
     crop = cv2.resize(gray[y0:y1, x0:x1], None, fx=f, fy=f, interpolation=cv2.INTER_CUBIC)
     # crop px -> scene px
     back = np.array([[1 / f, 0, x0], [0, 1 / f, y0], [0, 0, 1]], dtype=np.float64)

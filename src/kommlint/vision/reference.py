@@ -50,6 +50,7 @@ class ReferenceVariant:
     opaque_background: tuple[int, int, int] | None  # corner colour of an opaque variant
     phash: int = 0
     dhash: int = 0
+    _grays: dict[int, np.ndarray] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def content_size(self) -> tuple[int, int]:
@@ -62,14 +63,21 @@ class ReferenceVariant:
         return w / h
 
     def gray(self, background: int = 255) -> np.ndarray:
-        """Luminance composited over a flat background (white by default)."""
+        """Luminance composited over a flat background (white by default); computed once
+        per background (verification asks for it at every candidate)."""
+        cached = self._grays.get(background)
+        if cached is not None:
+            return cached
         import numpy as np
 
         rgb = self.rgba[..., :3].astype(np.float32)
         a = self.rgba[..., 3:4].astype(np.float32) / 255.0
         comp = rgb * a + background * (1.0 - a)
         lum = comp @ np.array([0.299, 0.587, 0.114], dtype=np.float32)
-        return np.clip(lum + 0.5, 0, 255).astype(np.uint8)
+        out = np.clip(lum + 0.5, 0, 255).astype(np.uint8)
+        out.setflags(write=False)
+        self._grays[background] = out
+        return out
 
     def content_image(self) -> PILImage:
         """The content box composited over white, as a Pillow RGB image (for hashing)."""
@@ -208,16 +216,24 @@ def _open(path: Path) -> tuple[PILImage, str]:
     return img.convert("RGBA"), sha
 
 
-def variant_from_image(img: PILImage, name: str, path: str = "", sha: str = "") -> ReferenceVariant:
-    """Build a variant from a Pillow image: normalise its size, find its content box."""
+def variant_from_image(
+    img: PILImage, name: str, path: str = "", sha: str = "", work_size: int = WORK_SIZE
+) -> ReferenceVariant:
+    """Build a variant from a Pillow image: normalise its size (`work_size` px on the long
+    side), find its content box."""
     import numpy as np
     from PIL import Image
 
     img = img.convert("RGBA")
-    scale = WORK_SIZE / max(img.size)
+    scale = work_size / max(img.size)
     if abs(scale - 1.0) > 0.01:
+        # a small probe (the fast path's) may shrink by box-averaging first: its hash is
+        # taken from a 32 x 32 thumbnail anyway; the reference keeps a full Lanczos
+        gap = 2.0 if work_size < WORK_SIZE else None
         img = img.resize(
-            (max(1, round(img.width * scale)), max(1, round(img.height * scale))), Image.LANCZOS
+            (max(1, round(img.width * scale)), max(1, round(img.height * scale))),
+            Image.LANCZOS,
+            reducing_gap=gap,
         )
     arr = np.asarray(img).copy()
     alpha = arr[..., 3]
