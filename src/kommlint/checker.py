@@ -76,19 +76,15 @@ class Settings:
 
 
 def document_metrics(document: Document, language: DocumentLanguage) -> dict[str, Any]:
-    """Words, sentences and LIX of the running text (not headers, footers or metadata)."""
-    words = sentences = long_words = 0
-    for block in document.text_blocks(*METRIC_PARTS):
-        analysis = language.block(block, tag=False)
-        for sentence in analysis.sentences:
-            sentence_words = sentence.words
-            if not sentence_words:
-                continue
-            sentences += 1
-            words += len(sentence_words)
-            long_words += sum(1 for t in sentence_words if sum(c.isalpha() for c in t.text) > 6)
-    lix = round(words / sentences + 100 * long_words / words, 1) if words and sentences else None
-    return {"words": words, "sentences": sentences, "lix": lix}
+    """Words, sentences and LIX of the running text (not headers, footers or metadata),
+    counted as the readability rules count them (kommlint.language.readability)."""
+    measured = language.readability(document.text_blocks(*METRIC_PARTS), tag=False)
+    lix = measured.lix
+    return {
+        "words": measured.words,
+        "sentences": measured.sentences,
+        "lix": round(lix, 1) if lix is not None else None,
+    }
 
 
 class _TimedAnalyzer:

@@ -40,13 +40,6 @@ def compile(rule: Rule):
     return metric, scope
 
 
-def lix_counts(analysis: BlockAnalysis) -> tuple[int, int, int]:
-    """Words, sentences and long words (more than six letters) as LIX counts them."""
-    words = [t for t in analysis.tokens if t.is_word]
-    long_words = sum(1 for t in words if sum(c.isalpha() for c in t.text) > 6)
-    return len(words), len(analysis.sentences), long_words
-
-
 def _fmt(value: float) -> str:
     return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}".replace(".", ",")
 
