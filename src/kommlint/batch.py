@@ -96,14 +96,14 @@ def _blank_image():
 
 def _warm_up(settings: Settings) -> None:
     """Load, before forking, what every worker would otherwise load for itself on its
-    first file: the language model, the 660k-entry form table and what is built from it
-    (about 0.5 s of CPU, and 100+ MB that forked workers share instead of each holding a
-    copy), the logo reference bank (about 0.6 s of CPU) and whatever the rules build on
-    first use. The warm-up document is a made-up PDF with one paragraph and one image too
-    small to be searched, so the image rules load their references and stop there. Then
-    freeze the loaded objects out of the garbage collector's reach until the workers are
-    started, so that the workers' collections do not touch, and thereby copy, the shared
-    pages. A failure here is no error: the workers then load lazily."""
+    first file: the language model, the on-disk form table (built on the very first run;
+    opened again in each worker, see language/lemmastore.py), the logo reference bank and
+    whatever the rules build on first use. The warm-up document is a made-up PDF with one
+    paragraph and one image too small to be searched, so the image rules load their
+    references and stop there. Then freeze the loaded objects out of the garbage
+    collector's reach until the workers are started, so that the workers' collections do
+    not touch, and thereby copy, the shared pages. A failure here is no error: the
+    workers then load lazily."""
     try:
         from kommlint.checker import check_document
         from kommlint.document import Block, Document, ImageRef, Part

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kommlint.language import BlockAnalysis, Sentence, Token
-from kommlint.language.lemmatizer import STRONG_VERBS, lookup_table
+from kommlint.language.lemmastore import lookup
+from kommlint.language.lemmatizer import STRONG_VERBS
 from kommlint.language.lexicon import (
     AMBIGUOUS_S_VERBS,
     DEPONENT_FORM_TO_LEMMA,
@@ -21,7 +22,7 @@ from kommlint.language.lexicon import (
 
 
 def lookup_lemma(form: str) -> str | None:
-    got = lookup_table().get(form)
+    got = lookup(form)
     return got.lower() if got else None
 
 

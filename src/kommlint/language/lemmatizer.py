@@ -25,9 +25,10 @@ passive "skickades" -> "skicka", deponent "finns" -> "finnas") and are lower-cas
 from __future__ import annotations
 
 import re
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 
+from kommlint.language.lemmastore import LookupView, is_known_lemma, lookup
 from kommlint.language.lexicon import DEPONENT_FORM_TO_LEMMA
 
 CLOSED = frozenset({"ADP", "CCONJ", "SCONJ", "PART", "INTJ"})
@@ -483,12 +484,9 @@ class Lemmatizer:
         return out
 
     @property
-    def lookup(self) -> dict[str, str]:
-        return lookup_table()
-
-    @cached_property
-    def known_lemmas(self) -> frozenset[str]:
-        return known_lemmas()
+    def lookup(self) -> LookupView:
+        """The spacy-lookups-data table as a read-only mapping (`get`, `in`)."""
+        return LookupView()
 
     @cached_property
     def rules(self) -> dict[str, list[tuple[str, str]]]:
@@ -501,18 +499,17 @@ class Lemmatizer:
         }
 
     def _lookup(self, form: str, low: str) -> str | None:
-        got = self.lookup.get(form) or self.lookup.get(low)
+        got = lookup(form) or lookup(low)
         return got.lower() if got else None
 
     def _by_rules(self, low: str, upos: str) -> str | None:
         kind = {"NOUN": "noun", "VERB": "verb", "AUX": "verb", "ADJ": "adj"}.get(upos)
         if kind is None:
             return None
-        known = self.known_lemmas
         for old, new in self.rules.get(kind, []):
             if low.endswith(old) and len(low) > len(old) + 1:
                 cand = low[: len(low) - len(old)] + new
-                if cand in known:
+                if is_known_lemma(cand):
                     return cand
         return None
 
@@ -558,7 +555,7 @@ class Lemmatizer:
                 stem = low[:-2] + "d" if low.endswith("rt") else low[:-1]
                 if low.endswith("tt"):
                     stem = low[:-2]
-                if stem in self.known_lemmas:
+                if is_known_lemma(stem):
                     return stem
             return low
         got = self._lookup(form, low)
@@ -575,7 +572,7 @@ class Lemmatizer:
 
     def _known(self, cands: list[str]) -> str | None:
         for c in cands:
-            if c and c in self.known_lemmas:
+            if c and is_known_lemma(c):
                 return c
         return None
 
@@ -590,7 +587,7 @@ class Lemmatizer:
             return low  # the singular indefinite is the lemma
         if "Gender=Neut" in feats and "Number=Plur" in feats and "Definite=Ind" in feats:
             # neuter plurals: zero ("barn", "sätt") or -n after a vowel ("äpplen")
-            if low.endswith("en") and low[:-1] in self.known_lemmas:
+            if low.endswith("en") and is_known_lemma(low[:-1]):
                 return low[:-1]
             if not low.endswith(("er", "ar", "or")):
                 return low
@@ -599,7 +596,7 @@ class Lemmatizer:
             # lookup confuses some of these with plurals ("beslutet" -> "besluten")
             for suf, new in (("et", ""), ("en", ""), ("n", ""), ("t", ""), ("an", "a")):
                 cand = low[: len(low) - len(suf)] + new
-                if low.endswith(suf) and len(cand) >= 2 and cand in self.known_lemmas:
+                if low.endswith(suf) and len(cand) >= 2 and is_known_lemma(cand):
                     return cand
         got = self._lookup(form, low)
         if got and got[0] == low[0] and got != low and len(got) <= len(low):
@@ -654,7 +651,7 @@ class Lemmatizer:
         if (
             low.endswith("s")
             and len(low) > 4
-            and ("Voice=Pass" in feats or "Voice" not in feats or low not in self.known_lemmas)
+            and ("Voice=Pass" in feats or "Voice" not in feats or not is_known_lemma(low))
         ):
             active = low[:-1]
             if active in STRONG_VERBS:
@@ -666,8 +663,8 @@ class Lemmatizer:
                 "Voice=Pass" not in feats
                 and active.endswith("a")
                 and active + "s" == low
-                and active not in self.known_lemmas
-                and low in self.known_lemmas
+                and not is_known_lemma(active)
+                and is_known_lemma(low)
             ):
                 return low
         if active in STRONG_VERBS:
@@ -764,36 +761,13 @@ VERB_SUFFIXES = (
 )
 
 
-@lru_cache(maxsize=1)
-def lookup_table() -> dict[str, str]:
-    """spacy-lookups-data's Swedish form -> lemma table as a plain dict (660k forms).
-
-    Read straight from the package's gzipped JSON: about 1 s, against 5 s for
-    spacy.lookups.load_lookups, which hashes every key into a Table. Shared by the process.
-    """
-    import spacy_lookups_data
-    import srsly
-
-    path = Path(spacy_lookups_data.__file__).parent / "data" / "sv_lemma_lookup.json.gz"
-    try:
-        return srsly.read_gzip_json(path)
-    except OSError:  # the data package is a declared dependency; degrade, don't crash
-        return {}
-
-
-@lru_cache(maxsize=1)
-def known_lemmas() -> frozenset[str]:
-    return frozenset(lookup_table().values())
-
-
 def _imperative_to_infinitive(low: str) -> str:
     if low in STRONG_VERBS:
         return STRONG_VERBS[low]
     if low[-1:] in VOWELS:
         return low
-    known = known_lemmas()
     for cand in (low + "a", low + low[-1] + "a"):  # "läs" -> "läsa", "glöm" -> "glömma"
-        if cand in known and lookup_table().get(cand) in (None, cand):
+        if is_known_lemma(cand) and lookup(cand) in (None, cand):
             return cand
     return low + "a"
 
@@ -856,9 +830,9 @@ def imperative_lemma(word: str, pos: str, morph: str, next_word: str, next_pos: 
     if low.endswith("a"):
         return None  # an infinitive-looking form the tagger called a noun: leave it
     lemma = _imperative_to_infinitive(low)
-    if lemma not in known_lemmas():
+    if not is_known_lemma(lemma):
         return None
-    got = lookup_table().get(lemma)
+    got = lookup(lemma)
     return lemma if got in (None, lemma) else None
 
 
