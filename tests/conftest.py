@@ -11,6 +11,19 @@ sys.path.insert(0, str(ROOT / "fixtures"))
 TEST_PACKS = Path(__file__).resolve().parent / "packs"
 
 
+def load_standin():
+    """The generator of the shipped stand-in emblem (rules/assets/logo/make_standin.py)."""
+    import importlib.util
+
+    from kommlint.vision.reference import default_reference_dir
+
+    path = default_reference_dir() / "make_standin.py"
+    spec = importlib.util.spec_from_file_location("make_standin", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 @pytest.fixture(scope="session")
 def test_pack():
     from kommlint.rules.loader import load_pack

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
+from conftest import load_standin
 from kommlint.document import Part
 from kommlint.rules.examples import run_example
 from kommlint.rules.loader import load_pack
@@ -122,14 +122,6 @@ def test_reference_from_environment(rules, monkeypatch, tmp_path):
     assert result.matches[0].variant == "official-black"
 
 
-def _standin():
-    path = default_reference_dir() / "make_standin.py"
-    spec = importlib.util.spec_from_file_location("make_standin_k", path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 def test_docx_header_logo_fast_path_and_stretch(rules, tmp_path):
     docx = pytest.importorskip("docx")
     from docx.shared import Mm
@@ -166,7 +158,7 @@ def test_docx_header_logo_fast_path_and_stretch(rules, tmp_path):
 def test_image_file_in_pixels(rules, tmp_path):
     from PIL import Image
 
-    ms = _standin()
+    ms = load_standin()
     img = Image.new("RGB", (900, 600), "white")
     small = ms.render_emblem(50, "colour")  # a 36 px wide shield
     img.paste(small, (100, 100), small)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import math
 import random
 
@@ -10,22 +9,15 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
+from conftest import load_standin
 from kommlint.vision.geometry import contrast_ratio, pose, relative_luminance
 from kommlint.vision.matching import bank_for, detect_logos
-from kommlint.vision.reference import default_reference_dir, load_references
-
-
-def standin():
-    path = default_reference_dir() / "make_standin.py"
-    spec = importlib.util.spec_from_file_location("make_standin_t", path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+from kommlint.vision.reference import load_references
 
 
 @pytest.fixture(scope="module")
 def ms():
-    return standin()
+    return load_standin()
 
 
 @pytest.fixture(scope="module")
@@ -133,3 +125,16 @@ def test_contrast_ratio():
     white, black = relative_luminance(np.array([255, 0]))
     assert contrast_ratio(white, black) == pytest.approx(21, rel=0.01)
     assert contrast_ratio(0.5, 0.5) == 1.0
+
+
+def test_coarse_pass_scores_on_full_resolution(ms, bank):
+    """A find of the scaled-down first pass is verified again on the full pixels (what
+    tells the artwork from a look-alike may be lost at the coarse scale)."""
+    from kommlint.vision.matching import to_gray, verify
+
+    scene = put(page((1240, 1400), seed=4), emblem(ms, 360), (500, 400))
+    [det] = detect_logos(scene, bank, coarse=0.5)
+    variant = next(v for v in bank.reference.variants if v.name == det.variant)
+    assert det.score == pytest.approx(verify(to_gray(scene), det.homography, variant), abs=1e-6)
+    x0, y0, x1, _ = det.bbox
+    assert (x0, y0, x1 - x0) == pytest.approx((500, 400, 360), abs=4)

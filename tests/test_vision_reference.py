@@ -112,3 +112,35 @@ def test_inverted_hash_distance():
 
     negative = ImageOps.invert(content)
     assert invert_hash_distance(phash(negative), phash(content)) <= 8
+
+
+def test_variants_are_kept_on_disk_and_read_back_equal(tmp_path, monkeypatch):
+    import numpy as np
+
+    from kommlint.vision import reference as ref_module
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    computed = ref_module.load_references()
+    stored = list(tmp_path.rglob("variant-*.npz"))
+    assert len(stored) == len(computed.variants)
+    calls = []
+    real = ref_module.variant_from_image
+    monkeypatch.setattr(
+        ref_module, "variant_from_image", lambda *a, **k: calls.append(1) or real(*a, **k)
+    )
+    loaded = ref_module.load_references()
+    assert calls == []  # nothing decoded or hashed again
+    for a, b in zip(computed.variants, loaded.variants, strict=True):
+        assert (a.name, a.path, a.file_sha256, a.content) == (
+            b.name,
+            b.path,
+            b.file_sha256,
+            b.content,
+        )
+        assert (a.phash, a.dhash, a.opaque_background) == (b.phash, b.dhash, b.opaque_background)
+        assert np.array_equal(a.rgba, b.rgba) and np.array_equal(a.mask, b.mask)
+    # a damaged file is computed again, not trusted
+    for f in stored:
+        f.write_bytes(b"broken")
+    assert ref_module.load_references().variants[0].phash == computed.variants[0].phash
+    assert len(calls) == len(computed.variants)

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageFilter
 
+from conftest import load_standin
 from kommlint.vision.geometry import pose
 from kommlint.vision.matching import (
     bank_for,
@@ -15,12 +16,12 @@ from kommlint.vision.matching import (
     screen_regions,
 )
 from kommlint.vision.reference import load_references
-from test_vision_matching import emblem, page, put, standin
+from test_vision_matching import emblem, page, put
 
 
 @pytest.fixture(scope="module")
 def ms():
-    return standin()
+    return load_standin()
 
 
 @pytest.fixture(scope="module")

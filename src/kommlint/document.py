@@ -43,6 +43,33 @@ class Severity(StrEnum):
 BBox = tuple[float, float, float, float]
 
 
+def merge_boxes(boxes: list[list[float]], gap: float = 0.0) -> list[list[float]]:
+    """Boxes [x0, y0, x1, y1, *counts] that overlap or lie within `gap` of each other,
+    merged until none do; the counts after the coordinates are summed."""
+    merged = True
+    while merged:
+        merged = False
+        out: list[list[float]] = []
+        for box in sorted(boxes):
+            for other in out:
+                if (
+                    box[0] <= other[2] + gap
+                    and other[0] <= box[2] + gap
+                    and box[1] <= other[3] + gap
+                    and other[1] <= box[3] + gap
+                ):
+                    other[0], other[1] = min(other[0], box[0]), min(other[1], box[1])
+                    other[2], other[3] = max(other[2], box[2]), max(other[3], box[3])
+                    for i in range(4, len(other)):
+                        other[i] += box[i]
+                    merged = True
+                    break
+            else:
+                out.append(list(box))
+        boxes = out
+    return boxes
+
+
 @dataclass(frozen=True)
 class Location:
     """Where a finding is. `paragraph` is the 0-based block index in reading order."""
@@ -133,13 +160,19 @@ class ImageRef:
 
 @dataclass
 class Page:
-    """A page of a paged format. `render(dpi)` renders it on demand (PDF only)."""
+    """A page of a paged format. `render(dpi)` renders it on demand (PDF only).
+
+    `vector_art` holds the boxes (points, like block boxes) of the page's vector drawings:
+    clusters of paths, shadings and form objects, without page backgrounds, frames and lone
+    strokes. [] means the page draws nothing but text and images; None means unknown.
+    """
 
     number: int  # 1-based
     width_pt: float
     height_pt: float
     render: Callable[[float], PILImage] | None = None
     has_text_layer: bool = True
+    vector_art: list[BBox] | None = None
 
 
 @dataclass

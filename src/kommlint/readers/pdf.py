@@ -15,13 +15,14 @@ the file (they are small picklable callables holding the path).
 from __future__ import annotations
 
 import ctypes
+import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kommlint.document import BBox, Block, Document, ImageRef, Notice, Page, Part
+from kommlint.document import BBox, Block, Document, ImageRef, Notice, Page, Part, merge_boxes
 from kommlint.readers import ReaderOptions, ReadError, ocr
 from kommlint.readers.clean import Line, PageLine, Word, assemble, clean_text, running_lines, union
 
@@ -453,6 +454,7 @@ def read(path: Path, options: ReaderOptions) -> Document:
                         height_pt=height,
                         render=PageRenderer(str(path), index),
                         has_text_layer=not is_scanned,
+                        vector_art=_vector_art(page, frame),
                     )
                 )
                 objects = page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,))
@@ -472,6 +474,44 @@ def read(path: Path, options: ReaderOptions) -> Document:
     return document
 
 
+# Vector art: a path with few segments over a large part of the page is a background or a
+# frame; paths closer than ART_GAP points belong to one drawing; a drawing of fewer than
+# ART_MIN_SEGMENTS segments in all is a rule, a box or a bullet, not artwork.
+ART_BACKGROUND_SEGMENTS = 8
+ART_BACKGROUND_SHARE = 0.2
+ART_GAP = 6.0
+ART_MIN_SEGMENTS = 12
+ART_MAX_OBJECTS = 5000  # beyond this (maps, charts) the page counts as all drawing
+
+
+def _vector_art(page: Any, frame: _Frame) -> list[BBox] | None:
+    """Boxes of the page's vector drawings (see Page.vector_art), or None when unknown."""
+    import pypdfium2.raw as pdfium_c
+
+    kinds = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_SHADING, pdfium_c.FPDF_PAGEOBJ_FORM)
+    page_area = max(frame.width * frame.height, 1.0)
+    boxes: list[list[float]] = []  # x0, y0, x1, y1 (user space), segments
+    try:
+        for count, obj in enumerate(page.get_objects(filter=kinds, max_depth=1)):
+            if count >= ART_MAX_OBJECTS:
+                return None
+            left, bottom, right, top = obj.get_bounds()
+            if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
+                segments = max(0, pdfium_c.FPDFPath_CountSegments(obj.raw))
+                area = (right - left) * (top - bottom)
+                if segments <= ART_BACKGROUND_SEGMENTS and area > ART_BACKGROUND_SHARE * page_area:
+                    continue
+            else:  # a shading or a form object: its content is unknown, count it as artwork
+                segments = ART_MIN_SEGMENTS
+            boxes.append([left, bottom, right, top, segments])
+    except Exception:  # pdfium could not list the objects: the whole page may hold art
+        return None
+    clusters = merge_boxes(boxes, ART_GAP)
+    return [
+        frame.display(frame.unrotated(*box[:4])) for box in clusters if box[4] >= ART_MIN_SEGMENTS
+    ]
+
+
 def _has_content(page: Any) -> bool:
     return any(True for _ in page.get_objects(max_depth=1))
 
@@ -485,6 +525,11 @@ def _add_image(
     except Exception:  # a broken image object: skip it, the text still counts
         return
     w_pt, h_pt = abs(x1 - x0), abs(y1 - y0)
+    try:
+        # the stream as stored: a picture placed on many pages is one stream, read once
+        digest: str | None = hashlib.sha256(obj.get_data(decode_simple=False)).hexdigest()
+    except Exception:
+        digest = None
     document.images.append(
         ImageRef(
             index=len(document.images),
@@ -496,6 +541,7 @@ def _add_image(
             bbox=frame.display(frame.unrotated(x0, y0, x1, y1)),
             display_size_mm=(w_pt * 25.4 / 72.0, h_pt * 25.4 / 72.0),
             name=f"page{index + 1}-image{ordinal + 1}",
+            sha256=digest,
         )
     )
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kommlint.document import BBox, Document, ImageRef, Part
+from kommlint.document import BBox, Document, ImageRef, Page, Part, merge_boxes
 
 if TYPE_CHECKING:
     import numpy as np
@@ -40,6 +40,13 @@ PAGE_COARSE = 0.5
 PROBE_SIZE = 256  # long side (px) at which an embedded image is hashed for the fast path
 MAX_SCENE_SIDE = 2400  # larger embedded images are matched at this size
 MAX_PAGE_PIXELS = 9_000_000  # a rendered page never exceeds this (A3 at 150 dpi is 4.4 MP)
+# scenes larger than this (an A4 page at 150 dpi is 2.2 MP, a phone photo 12 MP) are first
+# searched at PAGE_COARSE resolution: SIFT's memory and time grow with the pixels
+COARSE_ABOVE_PIXELS = 1_200_000
+# a page region (vector art, an image logo) is searched with this margin around it
+REGION_PAD = 0.25
+REGION_PAD_PT = 12.0
+REGION_WHOLE = 0.5  # regions covering more of the page than this: search the whole page
 
 
 @dataclass(frozen=True)
@@ -134,10 +141,21 @@ def _analyse(document: Document, config: VisionConfig) -> VisionResult:
         return result
     bank = bank_for(reference)
     ref_shas = {v.file_sha256 for v in reference.variants}
+    # a picture placed many times (the same stream in a PDF, the same part in a DOCX) is
+    # searched once
+    seen: dict[tuple[str, int, int], ImageSearch] = {}
     for ref in document.images:
         result.images_scanned += 1
         try:
-            result.matches.extend(_match_image(document, ref, reference, bank, ref_shas))
+            key = (ref.sha256, ref.width_px, ref.height_px) if ref.sha256 else None
+            search = seen.get(key) if key else None
+            if search is None:
+                search = _search_image(ref, reference, bank, ref_shas)
+                if key:
+                    seen[key] = search
+            result.matches.extend(
+                _image_match(document, ref, search, bank, i) for i in search.found
+            )
         except Exception as exc:  # a broken image (or a decompression bomb) must not stop the run
             document.notices.append(_notice_image(ref, exc))
     if document.format == "pdf":
@@ -148,12 +166,16 @@ def _analyse(document: Document, config: VisionConfig) -> VisionResult:
             # a poster-sized page is rendered coarser (its logo is large too)
             area_in2 = max(page.width_pt * page.height_pt, 1.0) / (72.0 * 72.0)
             dpi = min(config.dpi, (MAX_PAGE_PIXELS / area_in2) ** 0.5)
+            regions = _page_regions(page, [m for m in result.matches if m.page == number])
+            if regions == []:  # nothing drawn but text and photos: no vector logo here
+                result.pages_scanned.append(number)
+                continue
             try:
                 image = page.render(dpi)
             except Exception:  # the reader reports unreadable pages; skip it here
                 continue
             result.pages_scanned.append(number)
-            page_matches = _match_page(image, number, dpi, bank)
+            page_matches = _match_page(image, number, dpi, bank, regions)
             # a page match replaces the embedded-image match of the same logo
             for pm in page_matches:
                 result.matches = [
@@ -179,14 +201,59 @@ def _notice_image(ref: ImageRef, exc: Exception) -> Any:
     )
 
 
-def _match_page(image: Any, number: int, dpi: float, bank: ReferenceBank) -> list[LogoMatch]:
+def _page_regions(page: Page, matches: list[LogoMatch]) -> list[BBox] | None:
+    """Where on a page (points) a logo can be seen only in the rendering: its vector art,
+    and the embedded-image logos (measured again on what is printed around them). None:
+    the whole page (art unknown, or covering much of the page)."""
+    if page.vector_art is None:
+        return None
+    boxes = list(page.vector_art) + [m.bbox for m in matches if m.bbox]
+    padded: list[list[float]] = []
+    for x0, y0, x1, y1 in boxes:
+        pad = max(REGION_PAD_PT, REGION_PAD * max(x1 - x0, y1 - y0))
+        padded.append(
+            [
+                max(0.0, x0 - pad),
+                max(0.0, y0 - pad),
+                min(page.width_pt, x1 + pad),
+                min(page.height_pt, y1 + pad),
+            ]
+        )
+    merged = merge_boxes(padded)
+    area = sum((b[2] - b[0]) * (b[3] - b[1]) for b in merged)
+    if area > REGION_WHOLE * page.width_pt * page.height_pt:
+        return None
+    return [(b[0], b[1], b[2], b[3]) for b in merged]
+
+
+def _match_page(
+    image: Any, number: int, dpi: float, bank: ReferenceBank, regions: list[BBox] | None
+) -> list[LogoMatch]:
+    import numpy as np
+
     from kommlint.vision.geometry import edge_contrast, pose
     from kommlint.vision.matching import detect_logos_screened, to_gray
 
     gray = to_gray(image)
     k = 72.0 / dpi
+    dets: list[Detection] = []
+    if regions is None:
+        dets = detect_logos_screened(gray, bank, coarse=PAGE_COARSE)
+    else:
+        h, w = gray.shape
+        for rx0, ry0, rx1, ry1 in regions:
+            x0, y0 = max(0, int(rx0 / k)), max(0, int(ry0 / k))
+            x1, y1 = min(w, int(rx1 / k) + 1), min(h, int(ry1 / k) + 1)
+            if x1 - x0 < 12 or y1 - y0 < 12:
+                continue
+            crop = gray[y0:y1, x0:x1]
+            shift = np.array([[1.0, 0.0, x0], [0.0, 1.0, y0], [0.0, 0.0, 1.0]])
+            for det in detect_logos_screened(crop, bank, coarse=_coarse_for(crop)):
+                det.homography = shift @ det.homography
+                det.quad = [(x + x0, y + y0) for x, y in det.quad]
+                dets.append(det)
     out: list[LogoMatch] = []
-    for det in detect_logos_screened(gray, bank, coarse=PAGE_COARSE):
+    for det in dets:
         variant = _variant(bank, det.variant)
         p = pose(det.homography, det.aspect)
         x0, y0, x1, y1 = det.bbox
@@ -212,61 +279,77 @@ def _match_page(image: Any, number: int, dpi: float, bank: ReferenceBank) -> lis
     return out
 
 
+def _coarse_for(gray: np.ndarray) -> float:
+    """Large scenes are first searched scaled down to COARSE_ABOVE_PIXELS, never below
+    PAGE_COARSE (see detect_logos)."""
+    pixels = gray.shape[0] * gray.shape[1]
+    if pixels <= COARSE_ABOVE_PIXELS:
+        return 1.0
+    return max(PAGE_COARSE, (COARSE_ABOVE_PIXELS / pixels) ** 0.5)
+
+
 def _variant(bank: ReferenceBank, name: str) -> ReferenceVariant:
     return next(v for v in bank.reference.variants if v.name == name)
 
 
-def _match_image(
-    document: Document,
-    ref: ImageRef,
-    reference: Reference,
-    bank: ReferenceBank,
-    ref_shas: set[str],
-) -> list[LogoMatch]:
+@dataclass
+class ImageSearch:
+    """What one search of an image's pixels found: the detections (image px), how each
+    was found ("hash" or "image") and its edge contrast."""
+
+    shape: tuple[int, int]  # (height, width) px
+    found: list[tuple[Detection, str, float | None]] = field(default_factory=list)
+
+
+def _search_image(
+    ref: ImageRef, reference: Reference, bank: ReferenceBank, ref_shas: set[str]
+) -> ImageSearch:
     """Fast path, then feature matching, on one embedded image (or the image file)."""
     import numpy as np
 
+    from kommlint.vision.geometry import edge_contrast
     from kommlint.vision.matching import detect_logos_screened, to_gray
 
     if min(ref.width_px, ref.height_px) < 12:
-        return []
+        return ImageSearch((ref.height_px, ref.width_px))
     image = ref.load()
     scene = to_gray(image)
-    h_px, w_px = scene.shape
-    dets: list[tuple[Detection, str]] = []
+    search = ImageSearch(scene.shape)
     hit = _fast_path(image, scene, reference, ref.sha256 in ref_shas if ref.sha256 else False)
+    del image
     if hit is not None:
-        dets.append((hit, "hash"))
-    else:
-        k = min(1.0, MAX_SCENE_SIDE / max(h_px, w_px))
-        work = scene
-        if k < 1.0:
-            import cv2
+        search.found.append((hit, "hash", None))
+        return search
+    h_px, w_px = scene.shape
+    k = min(1.0, MAX_SCENE_SIDE / max(h_px, w_px))
+    work = scene
+    if k < 1.0:
+        import cv2
 
-            work = cv2.resize(scene, None, fx=k, fy=k, interpolation=cv2.INTER_AREA)
-        for det in detect_logos_screened(work, bank):
-            if k < 1.0:
-                det.homography = np.diag([1 / k, 1 / k, 1.0]) @ det.homography
-                det.quad = [(x / k, y / k) for x, y in det.quad]
-            dets.append((det, "image"))
-    return [_image_match(document, ref, scene, bank, det, src) for det, src in dets]
+        work = cv2.resize(scene, None, fx=k, fy=k, interpolation=cv2.INTER_AREA)
+    for det in detect_logos_screened(work, bank, coarse=_coarse_for(work)):
+        if k < 1.0:
+            det.homography = np.diag([1 / k, 1 / k, 1.0]) @ det.homography
+            det.quad = [(x / k, y / k) for x, y in det.quad]
+        contrast = edge_contrast(scene, det.homography, _variant(bank, det.variant))
+        search.found.append((det, "image", contrast))
+    return search
 
 
 def _image_match(
     document: Document,
     ref: ImageRef,
-    scene: np.ndarray,
+    search: ImageSearch,
     bank: ReferenceBank,
-    det: Detection,
-    source: str,
+    found: tuple[Detection, str, float | None],
 ) -> LogoMatch:
     """Measure a match found in an image's pixels in the units of the page it sits on."""
     import numpy as np
 
-    from kommlint.vision.geometry import edge_contrast, pose
+    from kommlint.vision.geometry import pose
 
-    variant = _variant(bank, det.variant)
-    h_px, w_px = scene.shape
+    det, source, contrast = found
+    h_px, w_px = search.shape
     # image px -> page units (points for PDF, px for image files, px for DOCX)
     if ref.bbox is not None and document.format == "pdf":
         bx0, by0, bx1, by1 = ref.bbox
@@ -303,7 +386,7 @@ def _image_match(
         anisotropy=page_pose.anisotropy,
         stretch=page_pose.stretch,
         rotation_deg=page_pose.rotation_deg,
-        contrast=edge_contrast(scene, det.homography, variant) if source != "hash" else None,
+        contrast=contrast,
         score=det.score,
         inliers=det.inliers,
         image_index=ref.index,

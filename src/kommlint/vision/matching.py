@@ -199,20 +199,17 @@ def _bank_file(reference: Reference) -> Any:
     artwork's files, the bank's parameters and the OpenCV version. None when switched off
     (KOMMLINT_VISION_CACHE=0)."""
     import hashlib
-    import os
 
     import cv2
 
-    if os.environ.get("KOMMLINT_VISION_CACHE", "1") == "0":
-        return None
-    from kommlint.cache import default_cache_dir
+    from kommlint.vision.reference import cache_file
 
     h = hashlib.sha256()
     h.update(repr((BANK_FORMAT, cv2.__version__, BANK_WIDTHS, SCREEN_FAST_THRESHOLD)).encode())
     for v in reference.variants:
         h.update(f"{v.name}:{v.file_sha256}:{v.content}:{v.rgba.shape};".encode())
     h.update(repr((SCREEN_CALIBRATION_WIDTH, SCREEN_CALIBRATION_CONTRAST, SCREEN_SHARE)).encode())
-    return default_cache_dir() / "vision" / f"bank-{h.hexdigest()[:24]}.npz"
+    return cache_file(f"bank-{h.hexdigest()[:24]}.npz")
 
 
 def _stored_bank(reference: Reference) -> ReferenceBank | None:
@@ -240,34 +237,19 @@ def _stored_bank(reference: Reference) -> ReferenceBank | None:
 
 
 def _store_bank(bank: ReferenceBank) -> None:
-    import os
-    import tempfile
-
     import numpy as np
 
-    try:
-        path = _bank_file(bank.reference)
-        if path is None:
-            return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        arrays: dict[str, Any] = {
-            "min_corners": np.array(bank.min_corners),
-            "families": np.array(len(bank.entries)),
-        }
-        for i, entry in enumerate(bank.entries):
-            arrays[f"f{i}_variants"] = np.array(entry["members"], dtype=np.int64)
-            for name in _BANK_ARRAYS:
-                arrays[f"f{i}_{name}"] = entry[name]
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".npz.tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                np.savez(handle, **arrays)
-            os.replace(tmp, path)  # atomic: parallel workers never see half a file
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-    except Exception:  # a read-only or full cache folder costs a rebuild next time
-        return
+    from kommlint.vision.reference import save_arrays
+
+    arrays: dict[str, Any] = {
+        "min_corners": np.array(bank.min_corners),
+        "families": np.array(len(bank.entries)),
+    }
+    for i, entry in enumerate(bank.entries):
+        arrays[f"f{i}_variants"] = np.array(entry["members"], dtype=np.int64)
+        for name in _BANK_ARRAYS:
+            arrays[f"f{i}_{name}"] = entry[name]
+    save_arrays(_bank_file(bank.reference), arrays)
 
 
 def _matcher(descriptors: np.ndarray) -> Any:
@@ -329,6 +311,11 @@ def detect_logos(
         for det in found:
             det.homography = back @ det.homography
             det.quad = [(x / coarse, y / coarse) for x, y in det.quad]
+            # verified again on the full-resolution pixels: what tells the artwork from a
+            # look-alike (the charge inside a shared frame) may be lost at the coarse scale
+            variant = next(v for v in bank.reference.variants if v.name == det.variant)
+            det.score = verify(gray, det.homography, variant)
+        found = [det for det in found if det.score >= verify_min]
         candidates = [(cx / coarse, cy / coarse, sg / coarse) for cx, cy, sg in candidates]
         refit_below, refit_inliers = ZOOM_BELOW / coarse, 10**9
         zoom_min = 1.0

@@ -192,9 +192,7 @@ def rasterise_svg(data: bytes, width: int = WORK_SIZE) -> PILImage:
     )
 
 
-def _open(path: Path) -> tuple[PILImage, str]:
-    from PIL import Image, UnidentifiedImageError
-
+def _read(path: Path) -> tuple[bytes, str]:
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -202,9 +200,14 @@ def _open(path: Path) -> tuple[PILImage, str]:
             f"Referensbilden kan inte läsas: {path} ({exc.strerror})",
             f"The reference artwork cannot be read: {path} ({exc.strerror})",
         ) from exc
-    sha = hashlib.sha256(data).hexdigest()
+    return data, hashlib.sha256(data).hexdigest()
+
+
+def _decode(path: Path, data: bytes) -> PILImage:
+    from PIL import Image, UnidentifiedImageError
+
     if path.suffix.lower() == ".svg":
-        return rasterise_svg(data), sha
+        return rasterise_svg(data)
     try:
         img = Image.open(io.BytesIO(data))
         img.load()
@@ -213,7 +216,7 @@ def _open(path: Path) -> tuple[PILImage, str]:
             f"Referensbilden är ingen läsbar bild: {path}",
             f"The reference artwork is not a readable image: {path}",
         ) from exc
-    return img.convert("RGBA"), sha
+    return img.convert("RGBA")
 
 
 def variant_from_image(
@@ -290,9 +293,99 @@ def load_references(paths: list[str | Path] | None = None, base: Path | None = N
     files = _expand(list(paths) if paths else [default_reference_dir()], base)
     variants = []
     for f in files:
-        img, sha = _open(f)
-        variants.append(variant_from_image(img, f.stem, str(f), sha))
+        data, sha = _read(f)
+        variant = _stored_variant(f, sha)
+        if variant is None:
+            variant = variant_from_image(_decode(f, data), f.stem, str(f), sha)
+            _store_variant(variant)
+        variants.append(variant)
     return Reference(variants=variants, sources=[str(f) for f in files])
+
+
+# A variant's normalised pixels and hashes are kept in the user's cache folder, keyed by
+# the artwork file's content: a new process reads them (a few ms) instead of decoding,
+# resizing and hashing the artwork again (~30 ms a file).
+VARIANT_FORMAT = 1
+
+
+def cache_file(name: str) -> Path | None:
+    """A file of reference data in the user's cache folder (`<cache>/vision/name`), or None
+    when that is switched off (KOMMLINT_VISION_CACHE=0)."""
+    import os
+
+    if os.environ.get("KOMMLINT_VISION_CACHE", "1") == "0":
+        return None
+    from kommlint.cache import default_cache_dir
+
+    return default_cache_dir() / "vision" / name
+
+
+def save_arrays(path: Path | None, arrays: dict[str, Any]) -> None:
+    """Write arrays to an .npz file atomically (parallel workers never see half a file);
+    a read-only or full cache folder only costs a recomputation next time."""
+    import os
+    import tempfile
+
+    import numpy as np
+
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".npz.tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                np.savez(handle, **arrays)
+            os.replace(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    except Exception:
+        return
+
+
+def _variant_file(sha: str) -> Path | None:
+    key = hashlib.sha256(f"{VARIANT_FORMAT}:{WORK_SIZE}:{sha}".encode()).hexdigest()[:24]
+    return cache_file(f"variant-{key}.npz")
+
+
+def _stored_variant(path: Path, sha: str) -> ReferenceVariant | None:
+    import numpy as np
+
+    try:
+        stored = _variant_file(sha)
+        if stored is None or not stored.is_file():
+            return None
+        with np.load(stored, allow_pickle=False) as data:
+            background = tuple(int(c) for c in data["background"])
+            return ReferenceVariant(
+                name=path.stem,
+                path=str(path),
+                file_sha256=sha,
+                rgba=data["rgba"],
+                content=tuple(int(c) for c in data["content"]),  # type: ignore[arg-type]
+                mask=data["mask"],
+                opaque_background=background if len(background) == 3 else None,  # type: ignore[arg-type]
+                phash=int(data["hashes"][0]),
+                dhash=int(data["hashes"][1]),
+            )
+    except Exception:  # unreadable or from another version: compute it again
+        return None
+
+
+def _store_variant(variant: ReferenceVariant) -> None:
+    import numpy as np
+
+    save_arrays(
+        _variant_file(variant.file_sha256),
+        {
+            "rgba": variant.rgba,
+            "mask": variant.mask,
+            "content": np.array(variant.content, dtype=np.int64),
+            "background": np.array(variant.opaque_background or (), dtype=np.int64),
+            "hashes": np.array([variant.phash, variant.dhash], dtype=np.uint64),
+        },
+    )
 
 
 _CACHE: dict[tuple[Any, ...], Reference] = {}
