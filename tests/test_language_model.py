@@ -102,6 +102,39 @@ def test_document_language_caches_and_upgrades() -> None:
     assert (r.words, r.sentences, r.long_words) == (12, 3, 4)
 
 
+def test_document_language_analyses_a_batch_on_a_miss() -> None:
+    from kommlint.document import Block, Document
+    from kommlint.language import DocumentLanguage, get_analyzer
+
+    texts = ["Barnen leker i parken.", "Ansökan skickas in.", "Vi svarar inom en vecka."]
+    doc = Document(
+        path="x.txt", format="text", blocks=[Block(index=i, text=t) for i, t in enumerate(texts)]
+    )
+    calls: list[tuple[list[str], bool]] = []
+
+    class Counting:
+        can_tag = True
+
+        def iter_analyses(self, many, tag=True):
+            calls.append((list(many), tag))
+            return get_analyzer().iter_analyses(many, tag=tag)
+
+    lang = DocumentLanguage(doc, Counting())
+    untagged = lang.block(doc.blocks[1], tag=False, batch=lambda: doc.blocks)
+    assert calls == [([texts[1], texts[0], texts[2]], False)] and not untagged.tagged
+    for block in doc.blocks:  # every block of the batch is served from the cache
+        assert lang.block(block, tag=False, batch=lambda: doc.blocks).text == block.text
+    assert len(calls) == 1
+    # a rule that needs tags re-analyses the batch once, tagged
+    tagged = lang.block(doc.blocks[0], batch=lambda: doc.blocks)
+    assert calls[1] == (texts, True) and tagged.tagged
+    assert all(lang.block(b).tagged for b in doc.blocks) and len(calls) == 2
+    # without a batch only the block itself is analysed
+    other = Document(path="y.txt", format="text", blocks=doc.blocks)
+    DocumentLanguage(other, Counting()).block(doc.blocks[2])
+    assert calls[2] == ([texts[2]], True)
+
+
 @pytest.mark.parametrize(
     ("text", "lemma"),
     [

@@ -104,6 +104,21 @@ class _TimedAnalyzer:
         finally:
             self.seconds += time.perf_counter() - started
 
+    def analyse_many(self, texts, tag: bool = True):
+        return list(self.iter_analyses(texts, tag=tag))
+
+    def iter_analyses(self, texts, tag: bool = True):
+        analyses = self._inner.iter_analyses(texts, tag=tag)
+        while True:
+            started = time.perf_counter()
+            try:
+                analysis = next(analyses)
+            except StopIteration:
+                return
+            finally:
+                self.seconds += time.perf_counter() - started
+            yield analysis
+
 
 def check_document(document: Document, settings: Settings) -> FileResult:
     from kommlint.language import get_analyzer

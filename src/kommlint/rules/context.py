@@ -38,8 +38,9 @@ class RuleContext:
     def analysis(self, block: Block, tag: bool = True) -> BlockAnalysis:
         """The block's sentences and tokens. tag=False is the cheaper analysis without
         part of speech and morphology, for rules that match words and count them; a
-        block analysed untagged is re-analysed once if a later rule asks for tags."""
-        return self.language.block(block, tag=tag)
+        block analysed untagged is re-analysed once if a later rule asks for tags. The
+        first miss analyses the rule's other blocks with it, in one batch."""
+        return self.language.block(block, tag=tag, batch=self.blocks)
 
     def text(self, sv: str, en: str | None = None) -> str:
         return en if self.lang == "en" and en else sv
