@@ -34,6 +34,7 @@ import conllu  # noqa: E402
 
 from kommlint.language import Analyzer, fix_pos  # noqa: E402
 from kommlint.language.grammar import find_passives  # noqa: E402
+from kommlint.language.lemmastore import lookup  # noqa: E402
 from kommlint.language.lemmatizer import imperative_lemma  # noqa: E402
 from kommlint.language.lexicon import DEPONENT_FORMS  # noqa: E402
 
@@ -63,7 +64,7 @@ def tagging(an: Analyzer, sents: list[conllu.Sentence]) -> dict[str, float]:
             gold = r.lemma.lower()
             lemma += an.lemmatizer.lemma(t.text, pos, str(t.morph)) == gold
             lemma_untagged += an.lemmatizer.lemma(t.text) == gold
-            got = an.lemmatizer.lookup.get(t.text) or an.lemmatizer.lookup.get(t.text.lower())
+            got = lookup(t.text) or lookup(t.text.lower())
             lemma_lookup += (got or t.text).lower() == gold
     return {
         "tokens": n,

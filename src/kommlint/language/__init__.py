@@ -168,7 +168,7 @@ class Analyzer:
 
     def analyse_many(self, texts: Iterable[str], tag: bool = True) -> list[BlockAnalysis]:
         """Analyse several texts at once: the tagger runs on batches of about BATCH_CHARS
-        characters (a third faster than one short block at a time; the network's memory
+        characters (about a third less time than one short block at a time; the network's memory
         grows with the batch, so a long document is never tagged in one go), and each
         spaCy Doc is converted as it comes."""
         return list(self.iter_analyses(texts, tag=tag))
@@ -258,7 +258,7 @@ class DocumentLanguage:
     `block(b, tag=False)` gives the cheap untagged analysis; a later `block(b)` (tagged)
     re-analyses that block once and replaces the cached untagged result. `batch` lets a
     caller that will visit many blocks have them analysed together (spaCy batches them:
-    about a fifth faster than one at a time).
+    about a third less time than one at a time).
     """
 
     def __init__(self, document: Document, analyzer: Analyzer | None = None) -> None:

@@ -240,21 +240,3 @@ def is_known_lemma(lemma: str) -> bool:
             _state.lemmas = frozenset((_state.table or {}).values())
         return lemma in _state.lemmas
     return conn.execute("SELECT 1 FROM lemmas WHERE lemma = ?", (lemma,)).fetchone() is not None
-
-
-class LookupView:
-    """A read-only, dict-like view of the table (`get`, `in`, `[]`) for code that wants
-    a mapping; it never loads the whole table."""
-
-    def get(self, form: str, default: str | None = None) -> str | None:
-        got = lookup(form)
-        return default if got is None else got
-
-    def __contains__(self, form: object) -> bool:
-        return isinstance(form, str) and lookup(form) is not None
-
-    def __getitem__(self, form: str) -> str:
-        got = lookup(form)
-        if got is None:
-            raise KeyError(form)
-        return got

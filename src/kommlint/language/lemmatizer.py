@@ -28,7 +28,7 @@ import re
 from functools import cached_property
 from pathlib import Path
 
-from kommlint.language.lemmastore import LookupView, is_known_lemma, lookup
+from kommlint.language.lemmastore import is_known_lemma, lookup
 from kommlint.language.lexicon import DEPONENT_FORM_TO_LEMMA
 
 CLOSED = frozenset({"ADP", "CCONJ", "SCONJ", "PART", "INTJ"})
@@ -482,11 +482,6 @@ class Lemmatizer:
         for (form, _), lemma in self.talbanken.items():
             out.setdefault(form, lemma)
         return out
-
-    @property
-    def lookup(self) -> LookupView:
-        """The spacy-lookups-data table as a read-only mapping (`get`, `in`)."""
-        return LookupView()
 
     @cached_property
     def rules(self) -> dict[str, list[tuple[str, str]]]:

@@ -41,7 +41,8 @@ PROBE_SIZE = 256  # long side (px) at which an embedded image is hashed for the 
 MAX_SCENE_SIDE = 2400  # larger embedded images are matched at this size
 MAX_PAGE_PIXELS = 9_000_000  # a rendered page never exceeds this (A3 at 150 dpi is 4.4 MP)
 # scenes larger than this (an A4 page at 150 dpi is 2.2 MP, a phone photo 12 MP) are first
-# searched at PAGE_COARSE resolution: SIFT's memory and time grow with the pixels
+# searched scaled down to it, never below PAGE_COARSE: SIFT's memory and time grow with the
+# pixels
 COARSE_ABOVE_PIXELS = 1_200_000
 # a page region (vector art, an image logo) is searched with this margin around it
 REGION_PAD = 0.25
@@ -254,7 +255,7 @@ def _match_page(
                 dets.append(det)
     out: list[LogoMatch] = []
     for det in dets:
-        variant = _variant(bank, det.variant)
+        variant = bank.reference.variant(det.variant)
         p = pose(det.homography, det.aspect)
         x0, y0, x1, y1 = det.bbox
         out.append(
@@ -286,10 +287,6 @@ def _coarse_for(gray: np.ndarray) -> float:
     if pixels <= COARSE_ABOVE_PIXELS:
         return 1.0
     return max(PAGE_COARSE, (COARSE_ABOVE_PIXELS / pixels) ** 0.5)
-
-
-def _variant(bank: ReferenceBank, name: str) -> ReferenceVariant:
-    return next(v for v in bank.reference.variants if v.name == name)
 
 
 @dataclass
@@ -331,7 +328,7 @@ def _search_image(
         if k < 1.0:
             det.homography = np.diag([1 / k, 1 / k, 1.0]) @ det.homography
             det.quad = [(x / k, y / k) for x, y in det.quad]
-        contrast = edge_contrast(scene, det.homography, _variant(bank, det.variant))
+        contrast = edge_contrast(scene, det.homography, bank.reference.variant(det.variant))
         search.found.append((det, "image", contrast))
     return search
 

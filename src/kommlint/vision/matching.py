@@ -313,8 +313,7 @@ def detect_logos(
             det.quad = [(x / coarse, y / coarse) for x, y in det.quad]
             # verified again on the full-resolution pixels: what tells the artwork from a
             # look-alike (the charge inside a shared frame) may be lost at the coarse scale
-            variant = next(v for v in bank.reference.variants if v.name == det.variant)
-            det.score = verify(gray, det.homography, variant)
+            det.score = verify(gray, det.homography, bank.reference.variant(det.variant))
         found = [det for det in found if det.score >= verify_min]
         candidates = [(cx / coarse, cy / coarse, sg / coarse) for cx, cy, sg in candidates]
         refit_below, refit_inliers = ZOOM_BELOW / coarse, 10**9

@@ -98,6 +98,9 @@ class Reference:
     def aspect(self) -> float:
         return self.variants[0].aspect
 
+    def variant(self, name: str) -> ReferenceVariant:
+        return next(v for v in self.variants if v.name == name)
+
     def signature(self) -> str:
         h = hashlib.sha256()
         for v in self.variants:
